@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** Everything the engine can be asked; each Discord slash command maps onto one of these. */
+export const CommandName = z.enum(["ask", "who", "aid", "demands", "when", "where", "quote", "search", "summary", "source", "help"]);
+export type CommandName = z.infer<typeof CommandName>;
+
+export const Citation = z.strictObject({
+  /** The article's slug. */
+  article: z.string(),
+  /** 1-based sentence number within that article. */
+  sentence: z.number().int().positive(),
+  /** The sentence exactly as the article prints it. */
+  text: z.string(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+/** A suggestion is something the article does cover, phrased as a command a user can run as-is. */
+export const Suggestion = z.strictObject({
+  label: z.string(),
+  query: z.string(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const Page = z.strictObject({
+  number: z.number().int().positive(),
+  count: z.number().int().positive(),
+});
+
+/** The one value every adapter (console, Discord) renders. */
+export const Answer = z.strictObject({
+  query: z.string(),
+  command: CommandName,
+  answered: z.boolean(),
+  /** The short direct answer, or the plain "the article doesn't say" when answered is false. */
+  text: z.string(),
+  citations: z.array(Citation),
+  /** The source's name, e.g. "Ambito"; several joined when citations span articles. */
+  source: z.string(),
+  suggestions: z.array(Suggestion),
+  /** Set on listing commands (search, when) that paginate. */
+  page: Page.optional(),
+});
+export type Answer = z.infer<typeof Answer>;
+
+/** A request after parsing: what every adapter hands to the engine. */
+export const EngineRequest = z.strictObject({
+  command: CommandName,
+  /** The free text or option value; empty when the command takes none. */
+  argument: z.string().default(""),
+  page: z.number().int().positive().default(1),
+});
+export type EngineRequest = z.input<typeof EngineRequest>;
+
+export const AutocompleteKind = z.enum(["who", "where", "quote"]);
+export type AutocompleteKind = z.infer<typeof AutocompleteKind>;
+
+export const AutocompleteChoice = z.strictObject({ name: z.string().max(100), value: z.string().max(100) });
+export type AutocompleteChoice = z.infer<typeof AutocompleteChoice>;
+
+/** A cited sentence with its neighbours, for "Show context". */
+export const SentenceContext = z.strictObject({
+  article: z.string(),
+  title: z.string(),
+  source: z.string(),
+  focus: z.number().int().positive(),
+  sentences: z.array(z.strictObject({ number: z.number().int().positive(), text: z.string() })),
+});
+export type SentenceContext = z.infer<typeof SentenceContext>;

@@ -1,0 +1,29 @@
+import { parse as parseYaml } from "yaml";
+import { knowledgeErrorFromZod, KnowledgeError } from "./knowledgeError.js";
+import { Article, ArticleFrontMatter, Slug } from "./schema.js";
+import { splitSentences } from "./sentences.js";
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Parses knowledge/articles/<slug>.md: YAML front matter, then the verbatim article body. */
+export function parseArticle(file: string, slug: string, markdown: string): Article {
+  const slugResult = Slug.safeParse(slug);
+  if (!slugResult.success) throw new KnowledgeError(`${file}: file name: ${slugResult.error.issues[0]?.message ?? "invalid"}`);
+
+  const match = FRONT_MATTER.exec(markdown.replace(/^\uFEFF/, ""));
+  if (!match) throw new KnowledgeError(`${file}: (top level): must start with YAML front matter between two '---' lines (title and source are required)`);
+  const [, frontMatterText = "", body = ""] = match;
+
+  let frontMatterData: unknown;
+  try {
+    frontMatterData = parseYaml(frontMatterText);
+  } catch (error) {
+    throw new KnowledgeError(`${file}: front matter: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const meta = ArticleFrontMatter.safeParse(frontMatterData ?? {});
+  if (!meta.success) throw knowledgeErrorFromZod(`${file} (front matter)`, meta.error);
+
+  const article = Article.safeParse({ slug, meta: meta.data, sentences: splitSentences(body) });
+  if (!article.success) throw knowledgeErrorFromZod(file, article.error);
+  return article.data;
+}

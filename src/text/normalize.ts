@@ -1,0 +1,22 @@
+/** Folds case, accents and typographic quotes so "Ginebra", "GINEBRA" and "ginébra" compare equal. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .toLowerCase();
+}
+
+/** Words of a text after folding: letters and digits only, apostrophe-s dropped ("Russia's" → "russia"). */
+export function words(text: string): string[] {
+  return foldText(text)
+    .replace(/'s\b/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** The key two names are compared by: folded words joined by single spaces. */
+export function nameKey(name: string): string {
+  return words(name).join(" ");
+}
