@@ -1,5 +1,22 @@
-import type { Answer, AutocompleteChoice, AutocompleteKind, EngineRequest, SentenceContext } from "./answer.js";
 import type { Knowledge } from "../knowledge/schema.js";
+import { type Answer, type AutocompleteChoice, AutocompleteKind, type CommandName, EngineRequest, type SentenceContext } from "./answer.js";
+import { AnswerFactory } from "./answerFactory.js";
+import { type AnswerContext, type Answerer, suggestionsFor } from "./answerers/answerContext.js";
+import { answerQuestion } from "./answerers/askAnswerer.js";
+import { answerHelp } from "./answerers/helpAnswerer.js";
+import { answerQuote } from "./answerers/quoteAnswerer.js";
+import { answerSearch } from "./answerers/searchAnswerer.js";
+import { sourceAnswer } from "./answerers/sourceAnswerer.js";
+import { answerSummary } from "./answerers/summaryAnswerer.js";
+import { answerWhen } from "./answerers/timelineAnswerer.js";
+import { answerAid, answerDemands } from "./answerers/topicAnswerer.js";
+import { answerWhere } from "./answerers/whereAnswerer.js";
+import { answerWho } from "./answerers/whoAnswerer.js";
+import { KnowledgeView } from "./knowledgeView.js";
+import { ENGINE_MESSAGES } from "./messages.js";
+import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+import { SentenceFeatureCache } from "./sentenceFeatures.js";
 
 /** The pure answer engine: built once from validated knowledge, then only reads. No Discord in here. */
 export interface AnswerEngine {
@@ -14,4 +31,78 @@ export interface AnswerEngine {
   readonly knowledge: Knowledge;
 }
 
-export declare function createEngine(knowledge: Knowledge): AnswerEngine;
+const ANSWERERS: Readonly<Record<CommandName, Answerer>> = Object.freeze({
+  ask: (context, request) => (request.argument.length === 0 ? context.factory.abstained(request.query, "ask", ENGINE_MESSAGES.empty, suggestionsFor(context)) : answerQuestion(context, request.query, request.argument)),
+  who: answerWho,
+  aid: answerAid,
+  demands: answerDemands,
+  when: answerWhen,
+  where: answerWhere,
+  quote: answerQuote,
+  search: answerSearch,
+  summary: answerSummary,
+  source: (context, request) => sourceAnswer(context, request.query, "source", { page: request.page }),
+  help: answerHelp,
+});
+
+const AUTOCOMPLETE_KINDS: Readonly<Record<AutocompleteKind, ReadonlySet<string> | undefined>> = Object.freeze({
+  who: undefined,
+  where: new Set(["place", "country"]),
+  quote: undefined,
+});
+
+export function createEngine(knowledge: Knowledge): AnswerEngine {
+  const view = new KnowledgeView(knowledge);
+  const context: AnswerContext = { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
+  const speakerIds = new Set(knowledge.articles.flatMap((article, articleIndex) => view.facts(articleIndex).quotes.map((quote) => `${articleIndex}:${quote.speaker}`)));
+
+  const run = (request: EngineRequest, query?: string): Answer => {
+    const parsed = EngineRequest.safeParse(request);
+    if (!parsed.success) return context.factory.abstained(query ?? "", "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
+    const { command, argument, page } = parsed.data;
+    const cleaned = cleanInput(argument);
+    if (cleaned.length > SEARCH_CONFIG.limits.maxQuestionLength) {
+      return context.factory.abstained(query ?? `/${command}`, command, ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
+    }
+    return ANSWERERS[command](context, { query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
+  };
+
+  return {
+    knowledge,
+    run: (request) => run(request),
+    ask(input) {
+      const text = typeof input === "string" ? input : "";
+      const parsed = parseInput(text);
+      const query = safeEcho(text, 200);
+      switch (parsed.kind) {
+        case "empty":
+          return context.factory.abstained(query, "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
+        case "tooLong":
+          return context.factory.abstained(query, "ask", ENGINE_MESSAGES.tooLong(parsed.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
+        case "unknownCommand":
+          return context.factory.abstained(query, "help", ENGINE_MESSAGES.unknownCommand(safeEcho(parsed.name, 32)), [{ label: "Show help", query: "/help" }]);
+        case "request":
+          return run({ command: parsed.command, argument: parsed.argument }, query);
+      }
+    },
+    autocomplete(kind, partial) {
+      const parsedKind = AutocompleteKind.safeParse(kind);
+      if (!parsedKind.success) return [];
+      const text = cleanInput(typeof partial === "string" ? partial : "").slice(0, 100);
+      let refs = view.entities.suggest(text, AUTOCOMPLETE_KINDS[parsedKind.data], SEARCH_CONFIG.limits.autocomplete * 2);
+      if (parsedKind.data === "quote") refs = refs.filter((ref) => speakerIds.has(`${ref.articleIndex}:${ref.entity.id}`));
+      return refs.slice(0, SEARCH_CONFIG.limits.autocomplete).map((ref) => {
+        const name = ref.entity.name.slice(0, 100);
+        return { name, value: name };
+      });
+    },
+    context(slug, sentence, radius = 1) {
+      const articleIndex = view.articleIndexOf(slug);
+      const article = knowledge.articles[articleIndex];
+      if (!article || !Number.isInteger(sentence) || sentence < 1 || sentence > article.sentences.length) return undefined;
+      const span = Math.max(0, Math.min(radius, 5));
+      const sentences = article.sentences.slice(Math.max(0, sentence - 1 - span), sentence + span);
+      return { article: slug, title: article.meta.title, source: article.meta.source, focus: sentence, sentences };
+    },
+  };
+}

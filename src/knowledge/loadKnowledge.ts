@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { extractFacts } from "./extractFacts.js";
-import { KnowledgeError, knowledgeErrorFromZod } from "./knowledgeError.js";
+import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, KnowledgeError, knowledgeErrorFromZod } from "./knowledgeError.js";
 import { parseArticle } from "./parseArticle.js";
 import { type Article, FactsFile, type Knowledge, type KnowledgeArticle } from "./schema.js";
 import { assertFactsValid } from "./validateFacts.js";
@@ -22,18 +21,18 @@ function parseFactsText(file: string, text: string): unknown {
   try {
     return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new KnowledgeError(`${file}: (top level): not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message.split("\n")[0]}`);
+    throw new KnowledgeError(`${file}: (top level): ${describeSyntaxError(file.endsWith(".json") ? "JSON" : "YAML", error)}`);
   }
 }
 
 export function buildKnowledgeArticle(source: ArticleSource): KnowledgeArticle {
   const article: Article = parseArticle(source.file, source.slug, source.markdown);
-  if (!source.facts) return { ...article, facts: { ...extractFacts(article), curated: false } };
+  if (!source.facts) return article;
 
-  const parsed = FactsFile.safeParse(parseFactsText(source.facts.file, source.facts.text) ?? {});
+  const parsed = FactsFile.safeParse(parseFactsText(source.facts.file, source.facts.text) ?? {}, KNOWLEDGE_PARSE_PARAMS);
   if (!parsed.success) throw knowledgeErrorFromZod(source.facts.file, parsed.error);
   assertFactsValid(source.facts.file, article, parsed.data);
-  return { ...article, facts: { ...parsed.data, curated: true } };
+  return { ...article, facts: parsed.data };
 }
 
 export function buildKnowledge(sources: readonly ArticleSource[]): Knowledge {
@@ -47,6 +46,7 @@ export function readKnowledgeSources(directory: string): ArticleSource[] {
   if (!existsSync(articlesDirectory)) throw new KnowledgeError(`${articlesDirectory}: folder not found`);
   const factsDirectory = join(directory, "facts");
   const slugs = readdirSync(articlesDirectory).filter((name) => name.endsWith(".md")).map((name) => basename(name, ".md")).sort();
+  if (slugs.length === 0) throw new KnowledgeError(`${articlesDirectory}: no article found (add a <slug>.md file)`);
 
   const sources = slugs.map((slug): ArticleSource => {
     const file = join(articlesDirectory, `${slug}.md`);
@@ -60,7 +60,7 @@ export function readKnowledgeSources(directory: string): ArticleSource[] {
     const known = new Set(slugs);
     for (const name of readdirSync(factsDirectory)) {
       const slug = name.replace(/\.(ya?ml|json)$/, "");
-      if (slug !== name && !known.has(slug)) throw new KnowledgeError(`${join(factsDirectory, name)}: no article knowledge/articles/${slug}.md for these facts`);
+      if (slug !== name && !known.has(slug)) throw new KnowledgeError(`${join(factsDirectory, name)}: no article ${join(articlesDirectory, `${slug}.md`)} for these facts`);
     }
   }
   return sources;

@@ -1,0 +1,132 @@
+import { numberToken, numericValues } from "../text/numbers.js";
+import { GENERAL_SYNONYMS, stem, STOPWORDS } from "../text/tokenize.js";
+import { type EntityMatch, splitQueryWords } from "./entityIndex.js";
+import type { KnowledgeView, TopicRef } from "./knowledgeView.js";
+import { questionType, type QuestionType } from "./questionType.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+import type { WeightedTerm } from "./sentenceIndex.js";
+
+export interface ContentWord {
+  word: string;
+  /** As the user typed it, for echoing a name back. */
+  typed: string;
+  known: boolean;
+  weight: number;
+}
+
+export interface AnalysedQuestion {
+  text: string;
+  type: QuestionType;
+  entities: EntityMatch[];
+  terms: WeightedTerm[];
+  topics: Array<{ ref: TopicRef; hits: number }>;
+  contentWords: ContentWord[];
+  /** Share of the question's idf-weighted content the knowledge contains (0..1). */
+  coverage: number;
+  /** "who is X?" / "what is NATO?": the question is about nothing but the entities it names. */
+  isIdentity: boolean;
+  numbers: number[];
+}
+
+// Verbs and fillers that frame a question without adding a topic ("what is …", "tell me about …").
+const FRAME_WORDS = new Set(["be", "is", "are", "was", "were", "es", "son", "fue", "era", "about", "sobre", "mean", "means", "happen", "happened", "happening", "going", "on", "exactly", "really", "role", "rol", "papel"]);
+
+/** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
+export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {
+  const index = view.sentences;
+  const query = splitQueryWords(text);
+  const isKnownStem = (word: string) => index.has(stem(word));
+  const entities = view.entities.find(query, isKnownStem, STOPWORDS);
+  const inEntity = new Set(entities.flatMap((match) => Array.from({ length: match.lastWord - match.firstWord + 1 }, (_, i) => match.firstWord + i)));
+
+  const termWeights = new Map<string, number>();
+  const addTerm = (term: string, weight: number) => termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+  const weights = SEARCH_CONFIG.weights;
+  const unknownWeight = index.maxIdf * SEARCH_CONFIG.abstention.unknownWordWeight;
+  const contentWords: ContentWord[] = [];
+  const queryStems = new Set<string>();
+
+  // Entity words are searched too: BM25 rewards the sentences that literally name them.
+  for (const match of entities) {
+    for (let i = match.firstWord; i <= match.lastWord; i++) {
+      const word = query.folded[i] ?? "";
+      if (STOPWORDS.has(word)) continue;
+      if (!match.fuzzy) addTerm(stem(word), weights.exact);
+      contentWords.push({ word, typed: query.original[i] ?? word, known: true, weight: index.maxIdf * 0.8 });
+    }
+  }
+
+  query.folded.forEach((word, i) => {
+    if (inEntity.has(i) || STOPWORDS.has(word) || FRAME_WORDS.has(word) || /^\d/.test(word)) return;
+    const typed = query.original[i] ?? word;
+    const stemmed = stem(word);
+    queryStems.add(stemmed);
+    let known = false;
+    let weight = unknownWeight;
+    if (index.has(stemmed)) {
+      addTerm(stemmed, weights.exact);
+      known = true;
+      weight = index.idf(stemmed);
+    }
+    for (const synonym of GENERAL_SYNONYMS[word] ?? []) {
+      const synonymStem = stem(synonym);
+      queryStems.add(synonymStem);
+      if (!index.has(synonymStem)) continue;
+      addTerm(synonymStem, weights.synonym);
+      if (!known) {
+        known = true;
+        weight = index.idf(synonymStem);
+      }
+    }
+    if (!known) {
+      const corrections = index.correct(word);
+      for (const correction of corrections) {
+        addTerm(correction.term, weights.exact / (1 + correction.edits));
+        queryStems.add(correction.term);
+      }
+      const best = corrections[0];
+      if (best) {
+        known = true;
+        weight = index.idf(best.term);
+      }
+    }
+    contentWords.push({ word, typed, known, weight });
+  });
+
+  const numbers = numericValues(text);
+  for (const value of numbers) {
+    const token = numberToken(value);
+    const known = index.has(token);
+    if (known) addTerm(token, weights.exact * 2);
+    contentWords.push({ word: token, typed: String(value), known, weight: known ? index.idf(token) : unknownWeight });
+  }
+
+  const topics: Array<{ ref: TopicRef; hits: number }> = [];
+  for (const ref of view.topics) {
+    const hits = ref.keywordStems.filter((stems) => stems.every((s) => queryStems.has(s))).length;
+    if (hits > 0) topics.push({ ref, hits });
+  }
+  // A word the article lacks still counts as understood when a topic lists it ("money" → aid).
+  const topicStems = new Set(topics.flatMap(({ ref }) => ref.keywordStems.flat()));
+  for (const content of contentWords) {
+    if (!content.known && topicStems.has(stem(content.word))) {
+      content.known = true;
+      content.weight = index.maxIdf * 0.5;
+    }
+  }
+
+  const total = contentWords.reduce((sum, word) => sum + word.weight, 0);
+  const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight : 0), 0);
+  const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
+  return {
+    text,
+    type: questionType(text),
+    entities,
+    terms: [...termWeights].map(([term, weight]) => ({ term, weight })),
+    topics: topics.sort((a, b) => b.hits - a.hits),
+    contentWords,
+    coverage: total === 0 ? 0 : known / total,
+    isIdentity: entities.length > 0 && nonEntityContent.length === 0 && numbers.length === 0,
+    numbers,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Answer, Suggestion } from "../answer.js";
+import type { AnswerFactory } from "../answerFactory.js";
+import type { EntityRef } from "../entityIndex.js";
+import type { KnowledgeView } from "../knowledgeView.js";
+import type { SentenceFeatureCache } from "../sentenceFeatures.js";
+
+/** What every answerer reads: the knowledge, the answer builder and the per-sentence feature cache. */
+export interface AnswerContext {
+  view: KnowledgeView;
+  factory: AnswerFactory;
+  features: SentenceFeatureCache;
+}
+
+/** One command's answer: the request's argument and page, the original query for the Answer. */
+export interface AnswerRequest {
+  query: string;
+  argument: string;
+  page: number;
+}
+
+export type Answerer = (context: AnswerContext, request: AnswerRequest) => Answer;
+
+/** Slices a list into a page, clamping an out-of-range page to the last one. */
+export function paginate<T>(items: readonly T[], page: number, pageSize: number): { items: T[]; page: { number: number; count: number } } {
+  const count = Math.max(1, Math.ceil(items.length / pageSize));
+  const number = Math.min(Math.max(1, page), count);
+  return { items: items.slice((number - 1) * pageSize, number * pageSize), page: { number, count } };
+}
+
+/** The refs of an entity matched in several articles, curated ones first, then by how often it is cited. */
+export function bestRef(refs: readonly EntityRef[]): EntityRef | undefined {
+  return [...refs].sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)[0];
+}
+
+export function whoSuggestion(name: string): Suggestion {
+  return { label: `Who is ${name}?`.slice(0, 80), query: `/who ${name}` };
+}
+
+/**
+ * Things the article does cover, closest first: the entities and topics the question touched,
+ * then the main people and the summary. Never an answer, only an offer.
+ */
+export function suggestionsFor(context: AnswerContext, touched: { entities?: readonly EntityRef[]; topicIds?: readonly string[] } = {}): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  for (const id of touched.topicIds ?? []) {
+    if (id === "aid") suggestions.push({ label: "What aid is announced?", query: "/aid" });
+    else if (id === "demands") suggestions.push({ label: "What does the Kremlin demand?", query: "/demands" });
+  }
+  for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name));
+  const mainPeople = context.view.entities.refs
+    .filter((ref) => ref.entity.kind === "person")
+    .sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)
+    .slice(0, 2);
+  for (const ref of mainPeople) suggestions.push(whoSuggestion(ref.entity.name));
+  suggestions.push({ label: "Summary of the article", query: "/summary" });
+  suggestions.push({ label: "Timeline", query: "/when" });
+  const seen = new Set<string>();
+  return suggestions.filter((suggestion) => !seen.has(suggestion.query) && seen.add(suggestion.query));
+}

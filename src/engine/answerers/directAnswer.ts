@@ -1,0 +1,70 @@
+import type { TimelineEvent } from "../../knowledge/schema.js";
+import type { AnalysedQuestion } from "../analyseQuestion.js";
+import type { RankedSentence } from "../rankSentences.js";
+import { type AnswerContext } from "./answerContext.js";
+
+const MAX_SENTENCE_ANSWER = 240;
+
+function shorten(text: string): string {
+  return text.length > MAX_SENTENCE_ANSWER ? `${text.slice(0, MAX_SENTENCE_ANSWER - 1).trimEnd()}…` : text;
+}
+
+function queryEntityIds(analysed: AnalysedQuestion): Set<string> {
+  return new Set(analysed.entities.flatMap((match) => match.refs.map((ref) => ref.entity.id)));
+}
+
+/** The timeline event the top sentence belongs to, preferring one that involves the question's entities. */
+function eventOf(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): TimelineEvent | undefined {
+  const ids = queryEntityIds(analysed);
+  const events = context.view.facts(top.sentence.articleIndex).timeline.filter((event) => event.sentences.includes(top.sentence.number));
+  const involvement = (event: TimelineEvent) => event.who.filter((id) => ids.has(id)).length + (event.where && ids.has(event.where) ? 1 : 0);
+  return events.sort((a, b) => involvement(b) - involvement(a))[0];
+}
+
+function entityName(context: AnswerContext, articleIndex: number, id: string): string | undefined {
+  return context.view.facts(articleIndex).entities.find((entity) => entity.id === id)?.name;
+}
+
+/**
+ * The short direct answer that leads a reply, shaped by the question type: a day for "when", a place
+ * for "where", an amount for "how much", a name for "who", the topic's answer when the question is
+ * about a curated topic, and otherwise the best sentence itself.
+ */
+export function directAnswerText(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): string {
+  const { articleIndex, number, text } = top.sentence;
+  const facts = context.view.facts(articleIndex);
+  const features = context.features.of(top.sentence.id);
+  const askedIds = queryEntityIds(analysed);
+
+  switch (analysed.type) {
+    case "when": {
+      const event = eventOf(context, analysed, top);
+      if (event) return `${event.when}: ${event.what}`;
+      return `${features.times.join(", ")}: ${shorten(text)}`;
+    }
+    case "where": {
+      const event = eventOf(context, analysed, top);
+      const place = event?.where && !askedIds.has(event.where) ? entityName(context, articleIndex, event.where) : undefined;
+      if (event && place) return `${place} (${event.when}): ${event.what}`;
+      const places = features.places.filter((id) => !askedIds.has(id)).flatMap((id) => entityName(context, articleIndex, id) ?? []);
+      return places.length > 0 ? `${places.join(", ")}: ${shorten(text)}` : shorten(text);
+    }
+    case "amount": {
+      const figure = facts.figures.find((candidate) => candidate.sentences.includes(number));
+      return figure ? `${figure.text}: ${figure.what}` : shorten(text);
+    }
+    case "who": {
+      const people = facts.entities.filter((entity) => entity.kind === "person" && entity.sentences.includes(number) && !askedIds.has(entity.id)).map((entity) => entity.name);
+      return people.length > 0 ? `${people.join(" and ")}: ${shorten(text)}` : shorten(text);
+    }
+    case "quote": {
+      const quote = facts.quotes.find((candidate) => candidate.sentence === number);
+      const speaker = quote ? entityName(context, articleIndex, quote.speaker) : undefined;
+      return quote && speaker ? `${speaker} said: “${quote.text.replace(/^[“"]|[”"]$/g, "")}”` : shorten(text);
+    }
+    default: {
+      const topic = analysed.topics.find(({ ref }) => ref.articleIndex === articleIndex && ref.topic.sentences.includes(number));
+      return topic ? topic.ref.topic.answer : shorten(text);
+    }
+  }
+}

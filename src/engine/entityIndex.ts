@@ -1,0 +1,138 @@
+import Fuse from "fuse.js";
+import type { Entity } from "../knowledge/schema.js";
+import { editDistance } from "../text/editDistance.js";
+import { foldText, nameKey } from "../text/normalize.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+
+/** An entity of one article. The same name in two articles gives two refs. */
+export interface EntityRef {
+  articleIndex: number;
+  entity: Entity;
+}
+
+/** A run of query words that names an entity. */
+export interface EntityMatch {
+  refs: EntityRef[];
+  /** The query words that matched, as typed. */
+  surface: string;
+  firstWord: number;
+  lastWord: number;
+  fuzzy: boolean;
+}
+
+/** A query split into words, keeping the typed case beside the folded form. */
+export interface QueryWords {
+  original: string[];
+  folded: string[];
+}
+
+const MAX_NAME_WORDS = 5;
+
+/** Short all-capital aliases ("US", "UK") only match when typed in capitals, so "tell us" is not the United States. */
+function needsCapitals(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, "");
+  return letters.length <= 3 && letters === letters.toUpperCase();
+}
+
+export function splitQueryWords(text: string): QueryWords {
+  const original = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/['’]s\b/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+  return { original, folded: original.map((word) => foldText(word)) };
+}
+
+/** Resolves names, aliases, spellings and typos in a question to the entities of the knowledge. */
+export class EntityIndex {
+  private readonly byKey = new Map<string, EntityRef[]>();
+  private readonly capitalsOnly = new Set<string>();
+  private readonly fuzzyNames: Fuse<string>;
+  readonly refs: EntityRef[] = [];
+
+  constructor(refs: readonly EntityRef[]) {
+    for (const ref of refs) this.add(ref);
+    this.fuzzyNames = new Fuse([...this.byKey.keys()].filter((key) => !key.includes(" ") && !this.capitalsOnly.has(key)), SEARCH_CONFIG.entityFuzzy.fuse);
+  }
+
+  private add(ref: EntityRef): void {
+    this.refs.push(ref);
+    for (const alias of [ref.entity.name, ...ref.entity.aliases]) {
+      const key = nameKey(alias);
+      if (key.length === 0) continue;
+      if (needsCapitals(alias)) this.capitalsOnly.add(key);
+      const list = this.byKey.get(key) ?? [];
+      if (!list.includes(ref)) list.push(ref);
+      this.byKey.set(key, list);
+    }
+  }
+
+  /** Entities named exactly (by any alias, case- and accent-insensitive). */
+  lookup(name: string): EntityRef[] {
+    return this.byKey.get(nameKey(name)) ?? [];
+  }
+
+  /**
+   * Finds entity names in the query: longest exact alias runs first, then single words that are one
+   * or two letters off a one-word alias ("lavrof", "stoltenburg"). `isKnownWord` keeps real article
+   * words from being "corrected" into a name.
+   */
+  find(query: QueryWords, isKnownWord: (word: string) => boolean, ignore: ReadonlySet<string>): EntityMatch[] {
+    const matches: EntityMatch[] = [];
+    const used = new Array<boolean>(query.folded.length).fill(false);
+    for (let size = Math.min(MAX_NAME_WORDS, query.folded.length); size >= 1; size--) {
+      for (let start = 0; start + size <= query.folded.length; start++) {
+        if (used.slice(start, start + size).some(Boolean)) continue;
+        const key = query.folded.slice(start, start + size).join(" ");
+        const refs = this.byKey.get(key);
+        if (!refs) continue;
+        const typed = query.original.slice(start, start + size).join(" ");
+        if (this.capitalsOnly.has(key) && typed !== typed.toUpperCase()) continue;
+        if (size === 1 && ignore.has(key)) continue;
+        matches.push({ refs, surface: typed, firstWord: start, lastWord: start + size - 1, fuzzy: false });
+        for (let i = start; i < start + size; i++) used[i] = true;
+      }
+    }
+    const { minWordLength } = SEARCH_CONFIG.entityFuzzy;
+    query.folded.forEach((word, i) => {
+      if (used[i] || word.length < minWordLength || ignore.has(word) || isKnownWord(word) || /\d/.test(word)) return;
+      const maxEdits = word.length >= 7 ? 2 : 1;
+      for (const result of this.fuzzyNames.search(word, { limit: 5 })) {
+        if (editDistance(word, result.item, maxEdits) > maxEdits) continue;
+        const refs = this.byKey.get(result.item);
+        if (!refs) continue;
+        matches.push({ refs, surface: query.original[i] ?? word, firstWord: i, lastWord: i, fuzzy: true });
+        used[i] = true;
+        break;
+      }
+    });
+    return matches.sort((a, b) => a.firstWord - b.firstWord);
+  }
+
+  /** Best-first names for an autocomplete box. */
+  suggest(partial: string, kinds: ReadonlySet<string> | undefined, limit: number): EntityRef[] {
+    const candidates = kinds ? this.refs.filter((ref) => kinds.has(ref.entity.kind)) : this.refs;
+    const key = nameKey(partial);
+    if (key.length === 0) return dedupeByName(candidates).slice(0, limit);
+    const tiers: EntityRef[][] = [[], [], [], []];
+    for (const ref of candidates) {
+      const names = [ref.entity.name, ...ref.entity.aliases].map(nameKey);
+      if (names.some((name) => name === key)) tiers[0]?.push(ref);
+      else if (names.some((name) => name.startsWith(key) || name.split(" ").some((part) => part.startsWith(key)))) tiers[1]?.push(ref);
+      else if (names.some((name) => name.includes(key))) tiers[2]?.push(ref);
+      else if (key.length >= 3 && names.some((name) => name.split(" ").some((part) => editDistance(part.slice(0, key.length + 1), key, 2) <= (key.length >= 6 ? 2 : 1)))) tiers[3]?.push(ref);
+    }
+    return dedupeByName(tiers.flat()).slice(0, limit);
+  }
+}
+
+function dedupeByName(refs: readonly EntityRef[]): EntityRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = nameKey(ref.entity.name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

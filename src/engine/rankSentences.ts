@@ -1,0 +1,68 @@
+import type { AnalysedQuestion } from "./analyseQuestion.js";
+import type { KnowledgeView } from "./knowledgeView.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+import type { SentenceFeatureCache } from "./sentenceFeatures.js";
+import type { IndexedSentence } from "./sentenceIndex.js";
+
+const MAX_CANDIDATES = 40;
+
+export interface RankedSentence {
+  sentence: IndexedSentence;
+  score: number;
+  /** How many of the question's entities this sentence mentions. */
+  entityHits: number;
+  /** Whether the sentence has what the question type asks for. */
+  fitsType: boolean;
+}
+
+/** Does a sentence hold what the question type asks for? Types with no such need always fit. */
+export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnType<SentenceFeatureCache["of"]>, queryPlaceIds: ReadonlySet<string>): boolean {
+  switch (analysed.type) {
+    case "when":
+      return features.times.length > 0;
+    case "where":
+      return features.places.some((id) => !queryPlaceIds.has(id));
+    case "amount":
+      return features.hasNumber;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Scores sentences for a question: BM25 on its words, plus the facts — sentences that mention the
+ * entities it names, belong to the topics it names, or hold the kind of thing it asks for.
+ */
+export function rankSentences(view: KnowledgeView, features: SentenceFeatureCache, analysed: AnalysedQuestion): RankedSentence[] {
+  const weights = SEARCH_CONFIG.weights;
+  const scores = view.sentences.score(analysed.terms);
+  const entityHits = new Map<number, number>();
+
+  for (const match of analysed.entities) {
+    const ids = new Set(match.refs.flatMap((ref) => view.entitySentenceIds(ref)));
+    for (const id of ids) {
+      entityHits.set(id, (entityHits.get(id) ?? 0) + 1);
+      scores.set(id, (scores.get(id) ?? 0) + weights.entity);
+    }
+  }
+  for (const { ref, hits } of analysed.topics) {
+    for (const number of ref.topic.sentences) {
+      const id = view.sentences.idOf(ref.articleIndex, number);
+      if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.topic * Math.min(hits, 2));
+    }
+  }
+
+  const queryPlaceIds = new Set(analysed.entities.flatMap((match) => match.refs.filter((ref) => ref.entity.kind === "place" || ref.entity.kind === "country").map((ref) => ref.entity.id)));
+  // Features can be costly (an uncurated article's facts are extracted on first use), so only the
+  // strongest candidates are examined; the type bonus can reorder them but not lift a weak match.
+  const candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+  const ranked: RankedSentence[] = [];
+  for (const [id, base] of candidates) {
+    const sentence = view.sentences.sentences[id];
+    if (!sentence) continue;
+    const fitsType = fitsQuestionType(analysed, features.of(id), queryPlaceIds);
+    const score = base + (fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0);
+    ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+}

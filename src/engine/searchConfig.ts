@@ -1,0 +1,51 @@
+/**
+ * Every ranking and matching knob of the engine, in one frozen object. Values were chosen by
+ * running `npm run eval` (the question set in tests/eval) and `npm run bench`; change them there.
+ */
+export const SEARCH_CONFIG = Object.freeze({
+  bm25: Object.freeze({ k1: 1.2, b: 0.5 }),
+  /** Fuzzy matching of a query word against the article vocabulary (typos such as "lavrof"). */
+  vocabularyFuzzy: Object.freeze({
+    /** Fuse options: diacritics ignored, match anywhere, scores included for weighting. */
+    fuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true, isCaseSensitive: false }),
+    /** Words shorter than this are never corrected: too many short words are one letter apart. */
+    minWordLength: 4,
+    /** Edit distance allowed after Fuse proposes a candidate: short words 1, long words 2. */
+    maxEditsShort: 1,
+    maxEditsLong: 2,
+    longWordLength: 7,
+    maxCandidates: 3,
+  }),
+  /** Fuzzy matching of a query word against entity names and aliases. */
+  entityFuzzy: Object.freeze({
+    fuse: Object.freeze({ threshold: 0.3, ignoreDiacritics: true, ignoreLocation: true, includeScore: true }),
+    minWordLength: 4,
+  }),
+  weights: Object.freeze({
+    exact: 1,
+    synonym: 0.6,
+    /** Matched topic keyword: the topic's sentences get this much per keyword. */
+    topic: 1.5,
+    /** Per query entity that a sentence mentions (from curated or extracted facts). */
+    entity: 2.5,
+    /** The sentence has what the question type asks for (a day for "when", a place for "where", a number for "how much"). */
+    questionType: 1.5,
+  }),
+  abstention: Object.freeze({
+    /** Share of the question's content (idf-weighted) that must be found in the article. */
+    minCoverage: 0.55,
+    /** Weight of a word the article never uses, relative to the rarest word it does use. */
+    unknownWordWeight: 1.5,
+    /** The best sentence's score must reach this. */
+    minScore: 1,
+  }),
+  limits: Object.freeze({
+    maxQuestionLength: 500,
+    citations: 3,
+    searchPageSize: 5,
+    suggestions: 3,
+    autocomplete: 25,
+  }),
+  /** Articles without a facts file get entities extracted with compromise at start-up up to this many; beyond, lazily. */
+  eagerExtractionLimit: 50,
+});

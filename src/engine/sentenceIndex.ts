@@ -1,0 +1,136 @@
+import Fuse from "fuse.js";
+import type { KnowledgeArticle } from "../knowledge/schema.js";
+import { editDistance } from "../text/editDistance.js";
+import { foldText, words } from "../text/normalize.js";
+import { indexTerms, stem, STOPWORDS } from "../text/tokenize.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+
+export interface IndexedSentence {
+  /** Position in the index, used as the document id. */
+  id: number;
+  /** Position of the article in knowledge.articles. */
+  articleIndex: number;
+  /** 1-based number within the article. */
+  number: number;
+  text: string;
+  length: number;
+  termCounts: Map<string, number>;
+}
+
+/** A query term with the weight it carries (1 for a word typed exactly, less for a correction or synonym). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ScoredSentence {
+  sentence: IndexedSentence;
+  score: number;
+}
+
+/**
+ * BM25 over sentences, with an inverted index so a query only touches sentences that share a term,
+ * and fuse.js over the vocabulary so a misspelled word is corrected once, not compared against
+ * every sentence. This is what keeps a question at 10,000 articles in milliseconds.
+ */
+export class SentenceIndex {
+  readonly sentences: IndexedSentence[] = [];
+  private readonly postings = new Map<string, Array<[number, number]>>();
+  /** Surface word (folded) → its index term. */
+  private readonly surfaceToTerm = new Map<string, string>();
+  private readonly vocabularyFuse: Fuse<string>;
+  private readonly averageLength: number;
+  private readonly articleOffsets: number[] = [];
+
+  constructor(articles: readonly KnowledgeArticle[]) {
+    let totalLength = 0;
+    articles.forEach((article, articleIndex) => {
+      this.articleOffsets[articleIndex] = this.sentences.length;
+      for (const sentence of article.sentences) {
+        const terms = indexTerms(sentence.text);
+        const termCounts = new Map<string, number>();
+        for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+        const id = this.sentences.length;
+        this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length: terms.length, termCounts });
+        totalLength += terms.length;
+        for (const [term, count] of termCounts) {
+          let list = this.postings.get(term);
+          if (!list) this.postings.set(term, (list = []));
+          list.push([id, count]);
+        }
+        for (const word of words(sentence.text)) {
+          if (!STOPWORDS.has(word) && !this.surfaceToTerm.has(word)) this.surfaceToTerm.set(word, stem(word));
+        }
+      }
+    });
+    this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
+    this.vocabularyFuse = new Fuse([...this.surfaceToTerm.keys()], SEARCH_CONFIG.vocabularyFuzzy.fuse);
+  }
+
+  get size(): number {
+    return this.sentences.length;
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
+  /** Inverse document frequency (BM25+ style, never negative). */
+  idf(term: string): number {
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (this.sentences.length - df + 0.5) / (df + 0.5));
+  }
+
+  /** The idf of a word no sentence contains: the ceiling the weighting of unknown words is measured against. */
+  get maxIdf(): number {
+    return Math.log(1 + (this.sentences.length + 0.5) / 0.5);
+  }
+
+  /**
+   * Vocabulary words within a small edit distance of `word`, best first. Fuse proposes candidates;
+   * a real edit distance confirms them, because Fuse also scores substrings ("tank" inside "thanked").
+   */
+  correct(word: string): Array<{ term: string; surface: string; edits: number }> {
+    const config = SEARCH_CONFIG.vocabularyFuzzy;
+    const folded = foldText(word);
+    if (folded.length < config.minWordLength || /\d/.test(folded)) return [];
+    const maxEdits = folded.length >= config.longWordLength ? config.maxEditsLong : config.maxEditsShort;
+    const corrections: Array<{ term: string; surface: string; edits: number }> = [];
+    for (const result of this.vocabularyFuse.search(folded, { limit: 20 })) {
+      const edits = editDistance(folded, result.item, maxEdits);
+      const term = this.surfaceToTerm.get(result.item);
+      if (edits <= maxEdits && term !== undefined) corrections.push({ term, surface: result.item, edits });
+    }
+    corrections.sort((a, b) => a.edits - b.edits);
+    return corrections.slice(0, config.maxCandidates);
+  }
+
+  /** BM25 scores of every sentence sharing at least one term with the query. */
+  score(terms: readonly WeightedTerm[]): Map<number, number> {
+    const { k1, b } = SEARCH_CONFIG.bm25;
+    const scores = new Map<number, number>();
+    for (const { term, weight } of terms) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const [id, count] of list) {
+        const length = this.sentences[id]?.length ?? this.averageLength;
+        const tf = (count * (k1 + 1)) / (count + k1 * (1 - b + (b * length) / this.averageLength));
+        scores.set(id, (scores.get(id) ?? 0) + weight * idf * tf);
+      }
+    }
+    return scores;
+  }
+
+  /** The index id of an article's sentence, for facts that cite sentence numbers. */
+  idOf(articleIndex: number, number: number): number | undefined {
+    const offset = this.articleOffsets[articleIndex];
+    if (offset === undefined) return undefined;
+    const sentence = this.sentences[offset + number - 1];
+    return sentence && sentence.articleIndex === articleIndex ? sentence.id : undefined;
+  }
+}

@@ -1,0 +1,82 @@
+import nlp from "compromise";
+import type { Article, Entity, EntityKind, FactsFile, Figure, TimelineEvent } from "./schema.js";
+import { nameKey } from "../text/normalize.js";
+import { numericValues } from "../text/numbers.js";
+
+const DAY_OR_DATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d{2})\b/g;
+const WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+const TITLES = /^(?:(?:President|General|Secretary|Minister|Mayor|Governor|Senator|Chancellor|Prime|Dr|Mr|Mrs|Ms)\.?\s+)+/;
+
+/** Trims what compromise leaves around a name: punctuation, quotes, a possessive and leading titles. */
+function cleanName(raw: string): string {
+  return raw.replace(/[’']s\b/g, "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, "").replace(/\.$/, "").replace(TITLES, "").trim();
+}
+
+/** compromise sometimes returns a list as one match ("Germany, France"). */
+function splitList(raw: string): string[] {
+  return raw.split(/,\s*|\s+and\s+/);
+}
+
+function slugOf(name: string): string {
+  return nameKey(name).replace(/\s+/g, "-").replace(/[^a-z0-9-]/g, "") || "entity";
+}
+
+/** Day and date expressions a sentence states ("Friday", "March 3, 2024"). */
+export function timeExpressions(sentence: string): string[] {
+  return [...sentence.matchAll(DAY_OR_DATE)].map((match) => match[0]);
+}
+
+/**
+ * Facts for an article that has no facts file: people, places and organisations found by compromise,
+ * days and dates, and amounts. Slow (tens of milliseconds an article), so the engine calls it lazily.
+ */
+export function extractFacts(article: Article): FactsFile {
+  const byKey = new Map<string, Entity>();
+  const addEntity = (raw: string, kind: EntityKind, sentenceNumber: number) => {
+    for (const part of splitList(raw)) addOne(part, kind, sentenceNumber);
+  };
+  const addOne = (raw: string, kind: EntityKind, sentenceNumber: number) => {
+    const name = cleanName(raw);
+    if (name.length < 2 || TITLES.test(`${name} `) || !/^\p{Lu}/u.test(name)) return;
+    const key = nameKey(name);
+    const existing = byKey.get(key) ?? [...byKey.values()].find((entity) => entity.kind === kind && (entity.aliases.some((alias) => nameKey(alias) === key) || nameKey(entity.name).endsWith(` ${key}`)));
+    if (existing) {
+      if (!existing.sentences.includes(sentenceNumber)) existing.sentences.push(sentenceNumber);
+      return;
+    }
+    const parts = name.split(/\s+/);
+    const aliases = kind === "person" && parts.length > 1 ? [parts[parts.length - 1] ?? name] : [];
+    const entity: Entity = { id: slugOf(name), name, kind, aliases, description: `${name}, named in the article`, roles: [], sentences: [sentenceNumber] };
+    byKey.set(key, entity);
+  };
+
+  const timeline: TimelineEvent[] = [];
+  const figures: Figure[] = [];
+  for (const sentence of article.sentences) {
+    const doc = nlp(sentence.text);
+    for (const name of doc.people().out("array") as string[]) addEntity(name, "person", sentence.number);
+    for (const name of doc.places().out("array") as string[]) addEntity(name, "place", sentence.number);
+    for (const name of doc.organizations().out("array") as string[]) addEntity(name, "organisation", sentence.number);
+    for (const when of timeExpressions(sentence.text)) {
+      const weekday = WEEKDAY_ORDER.indexOf(when.toLowerCase());
+      timeline.push({ id: `t${sentence.number}-${timeline.length + 1}`, when, order: weekday >= 0 ? weekday : 7 + sentence.number, what: sentence.text, who: [], sentences: [sentence.number] });
+    }
+    for (const money of doc.money().out("array") as string[]) {
+      const value = numericValues(money)[0];
+      const text = cleanName(money) || money;
+      if (value !== undefined && sentence.text.includes(text)) figures.push({ id: `f${figures.length + 1}`, text, value, unit: "money", what: sentence.text, aliases: [], sentences: [sentence.number] });
+    }
+  }
+
+  // Collapse entities whose ids clash (two spellings folding alike) so ids stay unique.
+  const entities: Entity[] = [];
+  const seenIds = new Set<string>();
+  for (const entity of byKey.values()) {
+    let id = entity.id;
+    for (let n = 2; seenIds.has(id); n++) id = `${entity.id}-${n}`;
+    seenIds.add(id);
+    entities.push({ ...entity, id, description: `${entity.name}, named in ${entity.sentences.length === 1 ? "one sentence" : `${entity.sentences.length} sentences`} of the article` });
+  }
+  return { entities, topics: [], timeline, quotes: [], figures };
+}

@@ -1,0 +1,48 @@
+import { stemmer } from "stemmer";
+import { words } from "./normalize.js";
+import { numberToken, numericValues } from "./numbers.js";
+
+/**
+ * Words that carry no topic in a question or a sentence, English and Spanish. Question words are
+ * here too: the question type is read separately (queryIntent.ts), so they must not weigh in ranking.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the and or but if of to in on at by for from with about as into onto over under after before than then so " +
+    "is are was were be been being am do does did doing done have has had having will would shall should can could may might must " +
+    "i me my we our us you your he him his she her it its they them their this that these those there here what which who whom whose " +
+    "when where why how much many any some all each every no not nor only own same such too very just also again still ever " +
+    "tell say says said know think please explain article news story text bot hey hi hello okay ok thanks anything something " +
+    "el la los las un una unos unas y o de del al a en con por para que qué quien quién quienes dónde donde cuando cuándo cuanto cuánto cuanta cuánta " +
+    "cuantos cuántos cuantas cuántas como cómo cual cuál porque por qué es son fue era ser está están estar ha han hay se su sus lo le les me mi " +
+    "dice dijo dicho sobre articulo artículo noticia"
+  ).split(/\s+/),
+);
+
+/**
+ * Words that a question uses in place of an article's word, in general English and in Spanish.
+ * Domain synonyms live in the facts files (topic keywords, entity aliases); these are only the
+ * everyday equivalences that hold for any news article.
+ */
+export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  meeting: ["meet"], meets: ["meet"], talks: ["meet", "talk"], reunion: ["meet"], reunira: ["meet"], reuniran: ["meet"], reunirse: ["meet"], reunirá: ["meet"], reunirán: ["meet"],
+  soldiers: ["troops"], army: ["troops"], forces: ["troops"], tropas: ["troops"], soldados: ["troops"],
+  money: ["dollars", "aid"], dinero: ["dollars", "aid"], funding: ["aid"], funds: ["aid"], assistance: ["aid"], ayuda: ["aid"],
+  dollars: ["dollars"], dolares: ["dollars"], usd: ["dollars"],
+  demand: ["demands"], wants: ["demands"], want: ["demands"], exige: ["demands"], exigencias: ["demands"], demandas: ["demands"],
+  threatens: ["threat"], amenaza: ["threat"], invade: ["invasion"], invading: ["invasion"], invasion: ["invasion"], invasión: ["invasion"],
+  frontera: ["border"], guerra: ["war"], paz: ["peaceful"], peace: ["peaceful"],
+  minister: ["minister"], foreign: ["foreign"], said: ["said"], quote: ["said"],
+  viernes: ["friday"], jueves: ["thursday"], miercoles: ["wednesday"], miércoles: ["wednesday"],
+});
+
+export function stem(word: string): string {
+  return /^\d/.test(word) ? word : stemmer(word);
+}
+
+/** Index terms of a text: stemmed content words plus normalised number tokens. */
+export function indexTerms(text: string): string[] {
+  const terms = words(text).filter((word) => !STOPWORDS.has(word)).map(stem);
+  for (const value of numericValues(text)) terms.push(numberToken(value));
+  return terms;
+}
