@@ -1,3 +1,4 @@
+import { YAMLParseError } from "yaml";
 import type { z } from "zod";
 
 /** A knowledge file that cannot be served. The message names the file, the field path and the problem. */
@@ -10,8 +11,27 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
+/**
+ * Per-parse zod error map for knowledge files: a missing field says so ("is required (expected string)")
+ * instead of zod's "expected string, received undefined". Returning undefined keeps zod's own message.
+ */
+const knowledgeErrorMap: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" && issue.input === undefined ? `is required (expected ${issue.expected})` : undefined;
+export const KNOWLEDGE_PARSE_PARAMS: z.core.ParseContext<z.core.$ZodIssue> = Object.freeze({ error: knowledgeErrorMap });
+
 /** One line per problem, each prefixed with the file, so the first line alone already says where to look. */
 export function knowledgeErrorFromZod(file: string, error: z.ZodError): KnowledgeError {
   const lines = error.issues.map((issue) => `${file}: ${formatIssuePath(issue.path)}: ${issue.message}`);
   return new KnowledgeError(lines.join("\n"));
+}
+
+/**
+ * "not valid YAML at line 3, column 5: <reason>" from an error thrown by the yaml package or JSON.parse.
+ * lineOffset shifts the line for text that starts further down a file (front matter starts on line 2).
+ */
+export function describeSyntaxError(format: "YAML" | "JSON", error: unknown, lineOffset = 0): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+  return position ? `not valid ${format} at line ${position.line + lineOffset}, column ${position.col}: ${reason}` : `not valid ${format}: ${reason}`;
 }

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { knowledgeErrorFromZod, KnowledgeError } from "./knowledgeError.js";
+import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, knowledgeErrorFromZod, KnowledgeError } from "./knowledgeError.js";
 import { Article, ArticleFrontMatter, Slug } from "./schema.js";
 import { splitSentences } from "./sentences.js";
 
@@ -18,12 +18,14 @@ export function parseArticle(file: string, slug: string, markdown: string): Arti
   try {
     frontMatterData = parseYaml(frontMatterText);
   } catch (error) {
-    throw new KnowledgeError(`${file}: front matter: not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    throw new KnowledgeError(`${file}: front matter: ${describeSyntaxError("YAML", error, 1)}`);
   }
-  const meta = ArticleFrontMatter.safeParse(frontMatterData ?? {});
+  const meta = ArticleFrontMatter.safeParse(frontMatterData ?? {}, KNOWLEDGE_PARSE_PARAMS);
   if (!meta.success) throw knowledgeErrorFromZod(`${file} (front matter)`, meta.error);
 
-  const article = Article.safeParse({ slug, meta: meta.data, sentences: splitSentences(body) });
+  const sentences = splitSentences(body);
+  if (sentences.length === 0) throw new KnowledgeError(`${file}: body: the article has no text after its front matter`);
+  const article = Article.safeParse({ slug, meta: meta.data, sentences });
   if (!article.success) throw knowledgeErrorFromZod(file, article.error);
   return article.data;
 }

@@ -62,7 +62,8 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
       const key = nameKey(alias);
       const owner = aliasOwners.get(key);
       const path = j === 0 ? `entities[${i}].name` : `entities[${i}].aliases[${j - 1}]`;
-      if (owner && owner !== entity.id) problems.push(`${path}: "${alias}" is also a name of the entity "${owner}"`);
+      if (key === "") problems.push(`${path}: "${alias}" has no letters or digits to match a question on`);
+      else if (owner && owner !== entity.id) problems.push(`${path}: "${alias}" is also a name of the entity "${owner}"`);
       else aliasOwners.set(key, entity.id);
     }
   });
