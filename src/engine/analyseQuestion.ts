@@ -106,8 +106,10 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const hits = ref.keywordStems.filter((stems) => stems.every((s) => queryStems.has(s))).length;
     if (hits > 0) topics.push({ ref, hits });
   }
-  // A word the article lacks still counts as understood when a topic lists it ("money" → aid).
-  const topicStems = new Set(topics.flatMap(({ ref }) => ref.keywordStems.flat()));
+  // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
+  // but not for "how many/much": a topic about troops does not give a count of tanks.
+  const type = questionType(text);
+  const topicStems = new Set(type === "amount" ? [] : topics.flatMap(({ ref }) => ref.keywordStems.flat()));
   for (const content of contentWords) {
     if (!content.known && topicStems.has(stem(content.word))) {
       content.known = true;
@@ -120,7 +122,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
   return {
     text,
-    type: questionType(text),
+    type,
     entities,
     terms: [...termWeights].map(([term, weight]) => ({ term, weight })),
     topics: topics.sort((a, b) => b.hits - a.hits),

@@ -82,7 +82,7 @@ export function createEngine(knowledge: Knowledge): AnswerEngine {
         case "unknownCommand":
           return context.factory.abstained(query, "help", ENGINE_MESSAGES.unknownCommand(safeEcho(parsed.name, 32)), [{ label: "Show help", query: "/help" }]);
         case "request":
-          return run({ command: parsed.command, argument: parsed.argument }, query);
+          return run({ command: parsed.command, argument: parsed.argument, page: parsed.page }, query);
       }
     },
     autocomplete(kind, partial) {

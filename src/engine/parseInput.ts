@@ -5,7 +5,7 @@ export type ParsedInput =
   | { kind: "empty" }
   | { kind: "tooLong"; length: number }
   | { kind: "unknownCommand"; name: string }
-  | { kind: "request"; command: CommandName; argument: string };
+  | { kind: "request"; command: CommandName; argument: string; page: number };
 
 // Discord's mention syntaxes: users <@id> / <@!id>, roles <@&id>, channels <#id>, slash-command and emoji tags.
 const DISCORD_TAGS = /<(?:@[!&]?|#)\d+>|<\/[\w -]+:\d+>|<a?:\w+:\d+>/g;
@@ -39,12 +39,16 @@ export function parseInput(raw: string): ParsedInput {
 
   const slash = /^[/!](\S+)\s*(.*)$/su.exec(text);
   if (slash) {
-    const [, name = "", argument = ""] = slash;
+    const [, name = "", rest = ""] = slash;
     const command = CommandName.safeParse(name.toLowerCase());
     if (!command.success) return { kind: "unknownCommand", name };
-    return { kind: "request", command: command.data, argument: argument.trim() };
+    // "page:2" at the end selects a page of a listing, as the Discord buttons do.
+    const paged = /^(.*?)\s*\bpage:(\d{1,4})$/su.exec(rest);
+    const argument = (paged ? (paged[1] ?? "") : rest).trim();
+    const page = paged ? Math.max(1, Number(paged[2])) : 1;
+    return { kind: "request", command: command.data, argument, page };
   }
-  return { kind: "request", command: "ask", argument: text };
+  return { kind: "request", command: "ask", argument: text, page: 1 };
 }
 
 /** A user-supplied name made safe to repeat in a reply: letters, digits and simple punctuation, short. */

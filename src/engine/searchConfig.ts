@@ -8,8 +8,8 @@ export const SEARCH_CONFIG = Object.freeze({
   vocabularyFuzzy: Object.freeze({
     /** Fuse options: diacritics ignored, match anywhere, scores included for weighting. */
     fuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true, isCaseSensitive: false }),
-    /** Words shorter than this are never corrected: too many short words are one letter apart. */
-    minWordLength: 4,
+    /** Words shorter than this are never corrected: too many short words are one letter apart ("tanks"/"talks"). */
+    minWordLength: 6,
     /** Edit distance allowed after Fuse proposes a candidate: short words 1, long words 2. */
     maxEditsShort: 1,
     maxEditsLong: 2,

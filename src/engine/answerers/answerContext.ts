@@ -32,8 +32,8 @@ export function bestRef(refs: readonly EntityRef[]): EntityRef | undefined {
   return [...refs].sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)[0];
 }
 
-export function whoSuggestion(name: string): Suggestion {
-  return { label: `Who is ${name}?`.slice(0, 80), query: `/who ${name}` };
+export function whoSuggestion(name: string, kind = "person"): Suggestion {
+  return { label: (kind === "person" ? `Who is ${name}?` : `What about ${name}?`).slice(0, 80), query: `/who ${name}` };
 }
 
 /**
@@ -46,7 +46,7 @@ export function suggestionsFor(context: AnswerContext, touched: { entities?: rea
     if (id === "aid") suggestions.push({ label: "What aid is announced?", query: "/aid" });
     else if (id === "demands") suggestions.push({ label: "What does the Kremlin demand?", query: "/demands" });
   }
-  for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name));
+  for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name, ref.entity.kind));
   const mainPeople = context.view.entities.refs
     .filter((ref) => ref.entity.kind === "person")
     .sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)
