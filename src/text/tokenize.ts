@@ -25,15 +25,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * everyday equivalences that hold for any news article.
  */
 export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  meeting: ["meet"], meets: ["meet"], talks: ["meet", "talk"], reunion: ["meet"], reunira: ["meet"], reuniran: ["meet"], reunirse: ["meet"], reunirá: ["meet"], reunirán: ["meet"],
-  soldiers: ["troops"], army: ["troops"], forces: ["troops"], tropas: ["troops"], soldados: ["troops"],
-  money: ["dollars", "aid"], dinero: ["dollars", "aid"], funding: ["aid"], funds: ["aid"], assistance: ["aid"], ayuda: ["aid"],
-  dollars: ["dollars"], dolares: ["dollars"], usd: ["dollars"],
-  demand: ["demands"], wants: ["demands"], want: ["demands"], exige: ["demands"], exigencias: ["demands"], demandas: ["demands"],
-  threatens: ["threat"], amenaza: ["threat"], invade: ["invasion"], invading: ["invasion"], invasion: ["invasion"], invasión: ["invasion"],
-  frontera: ["border"], guerra: ["war"], paz: ["peaceful"], peace: ["peaceful"],
-  minister: ["minister"], foreign: ["foreign"], said: ["said"], quote: ["said"],
-  viernes: ["friday"], jueves: ["thursday"], miercoles: ["wednesday"], miércoles: ["wednesday"],
+  // English paraphrases
+  meeting: ["meet"], meets: ["meet"], talks: ["meet", "talk"], soldiers: ["troops"], army: ["troops"], forces: ["troops"],
+  money: ["dollars", "aid"], funding: ["aid"], funds: ["aid"], assistance: ["aid"], usd: ["dollars"],
+  demand: ["demands"], wants: ["demands"], threatens: ["threat"], invade: ["invasion"], invading: ["invasion"], peace: ["peaceful"],
+  quote: ["said"], says: ["said"], say: ["said"], giving: ["give", "provide"], gives: ["give", "provide"],
+  // Spanish (keys are folded: no accents)
+  reunion: ["meet"], reunira: ["meet"], reuniran: ["meet"], reunirse: ["meet"], reunio: ["met"], reune: ["meet"],
+  tropas: ["troops"], soldados: ["troops"], ejercito: ["troops"], frontera: ["border"], guerra: ["war"], paz: ["peaceful"],
+  dinero: ["dollars", "aid"], ayuda: ["aid"], dolares: ["dollars"], millones: ["million"],
+  exige: ["demands"], exigencias: ["demands"], demandas: ["demands"], exigio: ["demanded"],
+  anuncio: ["announced"], anuncia: ["announced"], anunciar: ["announced"], anunciado: ["announced"],
+  desplego: ["deployed"], desplegado: ["deployed"], desplegar: ["deployed"], envia: ["provide"], enviar: ["provide"],
+  agradecio: ["thanked"], dijo: ["said"], declaro: ["said"], amenaza: ["threat"], amenazas: ["threats"],
+  consecuencias: ["consequences"], invasion: ["invasion"], apoyo: ["support"], respuesta: ["response"], escrita: ["written"],
+  seguridad: ["security"], garantias: ["guarantees"], ejercicios: ["exercises"], militares: ["military"], militar: ["military"],
+  viernes: ["friday"], jueves: ["thursday"], miercoles: ["wednesday"],
 });
 
 export function stem(word: string): string {

@@ -1,4 +1,5 @@
 import type { TimelineEvent } from "../../knowledge/schema.js";
+import { foldText } from "../../text/normalize.js";
 import type { AnalysedQuestion } from "../analyseQuestion.js";
 import type { RankedSentence } from "../rankSentences.js";
 import { type AnswerContext } from "./answerContext.js";
@@ -17,7 +18,10 @@ function queryEntityIds(analysed: AnalysedQuestion): Set<string> {
 function eventOf(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): TimelineEvent | undefined {
   const ids = queryEntityIds(analysed);
   const events = context.view.facts(top.sentence.articleIndex).timeline.filter((event) => event.sentences.includes(top.sentence.number));
-  const involvement = (event: TimelineEvent) => event.who.filter((id) => ids.has(id)).length + (event.where && ids.has(event.where) ? 1 : 0);
+  const asked = foldText(analysed.text);
+  // The day the question names outweighs who is involved: "where is Blinken on Thursday?" is the Thursday event.
+  const involvement = (event: TimelineEvent) =>
+    event.who.filter((id) => ids.has(id)).length + (event.where && ids.has(event.where) ? 1 : 0) + (asked.includes(foldText(event.when)) ? 3 : 0);
   return events.sort((a, b) => involvement(b) - involvement(a))[0];
 }
 
