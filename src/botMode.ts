@@ -1,11 +1,24 @@
 import type { Config } from "./config/config.js";
 import { startDiscordBot } from "./discord/startBot.js";
-import type { AnswerEngine } from "./engine/engine.js";
+import { type AnswerEngine, createEngine } from "./engine/engine.js";
+import { loadKnowledge } from "./knowledge/loadKnowledge.js";
 import { createLogger } from "./logging/logger.js";
+import { watchLiveValue } from "./reload/liveValue.js";
 
-/** Bot mode: connect to Discord, answer until SIGINT/SIGTERM, then close the client and exit 0. */
-export async function runDiscordBot(config: Config, getEngine: () => AnswerEngine): Promise<void> {
+/**
+ * Bot mode: connect to Discord and answer until SIGINT/SIGTERM, then close the client and exit 0.
+ * The knowledge folder is watched: a valid edit is swapped in, an invalid one is logged and refused.
+ */
+export async function runDiscordBot(config: Config, engine: AnswerEngine): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  const live = watchLiveValue({
+    directory: config.KNOWLEDGE_DIR,
+    initial: engine,
+    load: () => createEngine(loadKnowledge(config.KNOWLEDGE_DIR)),
+    onSwap: (next) => logger.info({ articles: next.knowledge.articles.length }, "knowledge reloaded"),
+    onRefused: (error) => logger.error({ problem: error instanceof Error ? error.message : String(error) }, "knowledge change refused; the last good knowledge keeps serving"),
+  });
+  const getEngine = live.current;
   let bot: Awaited<ReturnType<typeof startDiscordBot>>;
   try {
     bot = await startDiscordBot({ config, logger, getEngine });
@@ -20,6 +33,7 @@ export async function runDiscordBot(config: Config, getEngine: () => AnswerEngin
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    live.close();
     void bot.stop().finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);

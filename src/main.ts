@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     return;
   }
   const { runDiscordBot } = await import("./botMode.js");
-  await runDiscordBot(config, () => engine);
+  await runDiscordBot(config, engine);
 }
 
 await main();
