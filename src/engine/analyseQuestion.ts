@@ -10,6 +10,8 @@ export interface ContentWord {
   word: string;
   /** As the user typed it, for echoing a name back. */
   typed: string;
+  /** The question's first word: capitalised for grammar, not because it is a name. */
+  first: boolean;
   known: boolean;
   weight: number;
 }
@@ -28,8 +30,20 @@ export interface AnalysedQuestion {
   numbers: number[];
 }
 
-// Verbs and fillers that frame a question without adding a topic ("what is …", "tell me about …").
-const FRAME_WORDS = new Set(["be", "is", "are", "was", "were", "es", "son", "fue", "era", "about", "sobre", "mean", "means", "happen", "happened", "happening", "going", "on", "exactly", "really", "role", "rol", "papel"]);
+// Verbs and fillers that frame a question without adding a topic ("what is …", "what happens on …",
+// "according to …"), in English and Spanish; compared by stem so every inflection is covered.
+const FRAME_STEMS: ReadonlySet<string> = new Set(
+  (
+    "be is are was were about mean happen happening going go goes went take took place get got make made people thing things " +
+    "according exactly really role kind type sort actually currently now plan planning " +
+    "es son fue fueron era eran sera seran estar esta estan estara estaran estuvo estaba pasa pasara paso pasado ocurre ocurrio " +
+    "va van iba hace hizo hara tiene tienen tenia puede pueden hacer cosa cosas gente rol papel sobre segun ahora"
+  )
+    .split(/\s+/)
+    .map(stem),
+);
+
+const HOW_WORDS: ReadonlySet<string> = new Set(["much", "many", "long", "often", "far", "soon", "big", "large"]);
 
 /** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
 export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {
@@ -46,18 +60,20 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   const contentWords: ContentWord[] = [];
   const queryStems = new Set<string>();
 
-  // Entity words are searched too: BM25 rewards the sentences that literally name them.
+  // Entity words are not searched as words: the entity bonus rewards every sentence that mentions the
+  // entity, also by another of its names ("the US Secretary of State" for Blinken), equally.
   for (const match of entities) {
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      if (!match.fuzzy) addTerm(stem(word), weights.exact);
-      contentWords.push({ word, typed: query.original[i] ?? word, known: true, weight: index.maxIdf * 0.8 });
+      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8 });
     }
   }
 
   query.folded.forEach((word, i) => {
-    if (inEntity.has(i) || STOPWORDS.has(word) || FRAME_WORDS.has(word) || /^\d/.test(word)) return;
+    if (inEntity.has(i) || STOPWORDS.has(word) || FRAME_STEMS.has(stem(word)) || /^\d/.test(word)) return;
+    // "how long", "how often": the second word is part of the question word, not a topic.
+    if (query.folded[i - 1] === "how" && HOW_WORDS.has(word)) return;
     const typed = query.original[i] ?? word;
     const stemmed = stem(word);
     queryStems.add(stemmed);
@@ -68,7 +84,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
       known = true;
       weight = index.idf(stemmed);
     }
-    for (const synonym of GENERAL_SYNONYMS[word] ?? []) {
+    for (const synonym of GENERAL_SYNONYMS[word] ?? GENERAL_SYNONYMS[stemmed] ?? []) {
       const synonymStem = stem(synonym);
       queryStems.add(synonymStem);
       if (!index.has(synonymStem)) continue;
@@ -76,6 +92,15 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
       if (!known) {
         known = true;
         weight = index.idf(synonymStem);
+      }
+    }
+    if (!known) {
+      const related = index.relatedStem(stemmed);
+      if (related) {
+        addTerm(related, weights.synonym);
+        queryStems.add(related);
+        known = true;
+        weight = index.idf(related);
       }
     }
     if (!known) {
@@ -90,7 +115,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(best.term);
       }
     }
-    contentWords.push({ word, typed, known, weight });
+    contentWords.push({ word, typed, first: i === 0, known, weight });
   });
 
   const numbers = numericValues(text);
@@ -98,7 +123,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const token = numberToken(value);
     const known = index.has(token);
     if (known) addTerm(token, weights.exact * 2);
-    contentWords.push({ word: token, typed: String(value), known, weight: known ? index.idf(token) : unknownWeight });
+    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight });
   }
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];

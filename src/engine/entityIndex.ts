@@ -97,7 +97,7 @@ export class EntityIndex {
     const { minWordLength } = SEARCH_CONFIG.entityFuzzy;
     query.folded.forEach((word, i) => {
       if (used[i] || word.length < minWordLength || ignore.has(word) || isKnownWord(word) || /\d/.test(word)) return;
-      const maxEdits = word.length >= 7 ? 2 : 1;
+      const maxEdits = word.length >= 9 ? 2 : 1;
       for (const result of this.fuzzyNames.search(word, { limit: 5 })) {
         if (editDistance(word, result.item, maxEdits) > maxEdits) continue;
         const refs = this.byKey.get(result.item);

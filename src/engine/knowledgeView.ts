@@ -61,8 +61,42 @@ export class KnowledgeView {
     return facts;
   }
 
-  /** Index ids of the sentences an entity is cited in. */
-  entitySentenceIds(ref: EntityRef): number[] {
-    return ref.entity.sentences.flatMap((number) => this.sentences.idOf(ref.articleIndex, number) ?? []);
+  /** 2 when the sentence prints the entity's name, 1 when it prints an alias ("the east"), 0 when it only refers to it. */
+  private namingStrength(ref: EntityRef, number: number, typed?: string): number {
+    const sentence = this.article(ref.articleIndex).sentences[number - 1];
+    if (!sentence) return 0;
+    const text = ` ${words(sentence.text).join(" ")} `;
+    const prints = (alias: string) => {
+      const key = words(alias).join(" ");
+      return key.length > 0 && text.includes(` ${key} `);
+    };
+    if (typed !== undefined && prints(typed)) return 3;
+    if (prints(ref.entity.name)) return 2;
+    return ref.entity.aliases.some(prints) ? 1 : 0;
   }
+
+  /**
+   * Sentence numbers with the ones that print the name the user typed first, then the entity's name,
+   * then its other aliases, then the rest; otherwise in the given order.
+   */
+  namingFirst(ref: EntityRef, numbers: readonly number[], typed?: string): number[] {
+    const unique = [...new Set(numbers)];
+    const strength = new Map(unique.map((number) => [number, this.namingStrength(ref, number, typed)]));
+    return unique.map((number, i) => ({ number, i })).sort((a, b) => (strength.get(b.number) ?? 0) - (strength.get(a.number) ?? 0) || a.i - b.i).map(({ number }) => number);
+  }
+
+  /**
+   * Index ids of the sentences that mention an entity (`direct`) and of those that mention an entity
+   * related to it in either direction (`related`: a question about Russia accepts the Kremlin, one
+   * about Kyiv accepts Ukraine).
+   */
+  entitySentenceIds(ref: EntityRef): { direct: number[]; related: number[] } {
+    const toIds = (numbers: Iterable<number>) => [...numbers].flatMap((number) => this.sentences.idOf(ref.articleIndex, number) ?? []);
+    const entities = this.facts(ref.articleIndex).entities;
+    const relatedEntities = entities.filter((entity) => entity.related.includes(ref.entity.id) || ref.entity.related.includes(entity.id));
+    const direct = new Set(ref.entity.sentences);
+    const related = new Set(relatedEntities.flatMap((entity) => entity.sentences).filter((number) => !direct.has(number)));
+    return { direct: toIds(direct), related: toIds(related) };
+  }
+
 }

@@ -4,8 +4,8 @@ export type QuestionType = "amount" | "when" | "where" | "who" | "why" | "quote"
 
 // Order matters: "how much … when" is about an amount; "who said" is about a quote.
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ["meta", /\b(?:who (?:wrote|writes|authored|published)|author|byline|writer|journalist|reporter|autor|escribio|escrito|redacto|source|sources|fuente|publication|newspaper|outlet|where (?:does|did) (?:this|the|it)\b.*\bcome from|which (?:site|paper|newspaper|medium|media))\b/],
-  ["amount", /\b(?:how (?:much|many|large|big)|what (?:amount|sum|figure)|cuant[oa]s?|que cantidad|how much money)\b/],
+  ["meta", /\b(?:who (?:wrote|writes|authored|published)|author|byline|writer|journalist|reporter|autor|escribio|escrito|redacto|source|sources|fuente|publication|newspaper|outlet|where (?:does|did) (?:this|the|it)\b.*\bcome from|de donde (?:viene|proviene|sale)|which (?:site|paper|newspaper|medium|media))\b/],
+  ["amount", /\b(?:how (?:much|many|large|big|long|often|far)|what (?:amount|sum|figure)|cuant[oa]s?|que cantidad|how much money)\b/],
   ["quote", /\b(?:who said|quotes?|dijo|declaro)\b|\bwhat (?:did|does|has) (?!(?:the )?(?:article|text|story|it)\b)[\p{L} ]+ (?:say|said)\b/u],
   ["when", /\b(?:when|what (?:day|date|time)|which day|cuando|que dia|en que fecha)\b/],
   ["where", /\b(?:where|which (?:city|place|country)|what (?:city|place|country)|donde|en que (?:ciudad|lugar|pais)|adonde)\b/],

@@ -1,3 +1,5 @@
+import { namedDays } from "../text/days.js";
+import { foldText } from "../text/normalize.js";
 import type { AnalysedQuestion } from "./analyseQuestion.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -18,12 +20,17 @@ export interface RankedSentence {
 /** Does a sentence hold what the question type asks for? Types with no such need always fit. */
 export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnType<SentenceFeatureCache["of"]>, queryPlaceIds: ReadonlySet<string>): boolean {
   switch (analysed.type) {
-    case "when":
-      return features.times.length > 0;
+    case "when": {
+      // A day the question already gives is not an answer to "what time on Friday …?".
+      const asked = namedDays(analysed.text);
+      return features.times.some((time) => !asked.includes(foldText(time)));
+    }
     case "where":
-      return features.places.some((id) => !queryPlaceIds.has(id));
+      return features.places.some((id) => !queryPlaceIds.has(id)) || (features.places.length === 0 && features.hasLocativeName);
     case "amount":
       return features.hasNumber;
+    case "why":
+      return features.hasReason;
     default:
       return true;
   }
@@ -39,10 +46,15 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
   const entityHits = new Map<number, number>();
 
   for (const match of analysed.entities) {
-    const ids = new Set(match.refs.flatMap((ref) => view.entitySentenceIds(ref)));
-    for (const id of ids) {
+    const bonus = new Map<number, number>();
+    for (const ref of match.refs) {
+      const { direct, related } = view.entitySentenceIds(ref);
+      for (const id of related) bonus.set(id, Math.max(bonus.get(id) ?? 0, weights.entity * weights.relatedEntityShare));
+      for (const id of direct) bonus.set(id, weights.entity);
+    }
+    for (const [id, value] of bonus) {
       entityHits.set(id, (entityHits.get(id) ?? 0) + 1);
-      scores.set(id, (scores.get(id) ?? 0) + weights.entity);
+      scores.set(id, (scores.get(id) ?? 0) + value);
     }
   }
   for (const { ref, hits } of analysed.topics) {
@@ -60,8 +72,10 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
   for (const [id, base] of candidates) {
     const sentence = view.sentences.sentences[id];
     if (!sentence) continue;
-    const fitsType = fitsQuestionType(analysed, features.of(id), queryPlaceIds);
-    const score = base + (fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0);
+    const sentenceFeatures = features.of(id);
+    const fitsType = fitsQuestionType(analysed, sentenceFeatures, queryPlaceIds);
+    const typeBonus = fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0;
+    const score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
     ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);

@@ -13,7 +13,7 @@ export const SEARCH_CONFIG = Object.freeze({
     /** Edit distance allowed after Fuse proposes a candidate: short words 1, long words 2. */
     maxEditsShort: 1,
     maxEditsLong: 2,
-    longWordLength: 7,
+    longWordLength: 9,
     maxCandidates: 3,
   }),
   /** Fuzzy matching of a query word against entity names and aliases. */
@@ -28,14 +28,16 @@ export const SEARCH_CONFIG = Object.freeze({
     topic: 1.5,
     /** Per query entity that a sentence mentions (from curated or extracted facts). */
     entity: 2.5,
+    /** Share of the entity bonus for a sentence that mentions only a related entity (the Kremlin for Russia). */
+    relatedEntityShare: 0.4,
     /** The sentence has what the question type asks for (a day for "when", a place for "where", a number for "how much"). */
     questionType: 1.5,
   }),
   abstention: Object.freeze({
     /** Share of the question's content (idf-weighted) that must be found in the article. */
-    minCoverage: 0.55,
+    minCoverage: 0.5,
     /** Weight of a word the article never uses, relative to the rarest word it does use. */
-    unknownWordWeight: 1.5,
+    unknownWordWeight: 1,
     /** The best sentence's score must reach this. */
     minScore: 1,
   }),

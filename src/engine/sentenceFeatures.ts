@@ -5,12 +5,20 @@ import type { KnowledgeView } from "./knowledgeView.js";
 export interface SentenceFeatures {
   times: string[];
   hasNumber: boolean;
+  /** Digits, not only number words: "84 million euros" answers "how much" better than "twice". */
+  hasDigits: boolean;
+  /** A capitalised name after "in", "at", "near"…: a place even when no entity records it. */
+  hasLocativeName: boolean;
   /** Entity ids of places and countries the sentence mentions. */
   places: string[];
   hasQuote: boolean;
+  /** A purpose or cause ("to try to resume dialogue", "because …"), which "why" questions want. */
+  hasReason: boolean;
 }
 
-const COUNT_WORDS = /\b(?:dozens|hundreds|thousands|millions|billions)\b/i;
+const COUNT_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands?|millions?|billions?|twice|percent|per cent)\b/i;
+
+const REASON = /\b(?:because|since|so that|in order to|to try to|to overcome|due to|as a result|aims? to|in an effort to|to (?:discuss|resume|seek|avoid|prevent|secure|ensure))\b/i;
 
 /** What a sentence offers to typed questions (a day for "when", a place for "where"), computed on first use. */
 export class SentenceFeatureCache {
@@ -22,7 +30,7 @@ export class SentenceFeatureCache {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const sentence = this.view.sentences.sentences[id];
-    if (!sentence) return { times: [], hasNumber: false, places: [], hasQuote: false };
+    if (!sentence) return { times: [], hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasQuote: false, hasReason: false };
     const places = this.view
       .facts(sentence.articleIndex)
       .entities.filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
@@ -30,8 +38,11 @@ export class SentenceFeatureCache {
     const features: SentenceFeatures = {
       times: timeExpressions(sentence.text),
       hasNumber: numericValues(sentence.text).length > 0 || COUNT_WORDS.test(sentence.text),
+      hasDigits: /\d/.test(sentence.text),
+      hasLocativeName: /\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?\p{Lu}\p{L}+/u.test(sentence.text),
       places,
       hasQuote: /[“”"]/.test(sentence.text),
+      hasReason: REASON.test(sentence.text),
     };
     this.cache.set(id, features);
     return features;

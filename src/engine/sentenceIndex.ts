@@ -5,6 +5,14 @@ import { foldText, words } from "../text/normalize.js";
 import { indexTerms, stem, STOPWORDS } from "../text/tokenize.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
+const RELATED_STEM_MIN = 5;
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 export interface IndexedSentence {
   /** Position in the index, used as the document id. */
   id: number;
@@ -41,6 +49,7 @@ export class SentenceIndex {
   private readonly vocabularyFuse: Fuse<string>;
   private readonly averageLength: number;
   private readonly articleOffsets: number[] = [];
+  private readonly stemsByPrefix = new Map<string, string[]>();
 
   constructor(articles: readonly KnowledgeArticle[]) {
     let totalLength = 0;
@@ -63,6 +72,13 @@ export class SentenceIndex {
         }
       }
     });
+    for (const term of this.postings.keys()) {
+      if (term.length < RELATED_STEM_MIN) continue;
+      const prefix = term.slice(0, RELATED_STEM_MIN);
+      const list = this.stemsByPrefix.get(prefix) ?? [];
+      list.push(term);
+      this.stemsByPrefix.set(prefix, list);
+    }
     this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
     this.vocabularyFuse = new Fuse([...this.surfaceToTerm.keys()], SEARCH_CONFIG.vocabularyFuzzy.fuse);
   }
@@ -107,6 +123,21 @@ export class SentenceIndex {
     }
     corrections.sort((a, b) => a.edits - b.edits);
     return corrections.slice(0, config.maxCandidates);
+  }
+
+  /**
+   * A vocabulary stem of the same word family ("oppos" → "opposit", "respond" → "respons"): the
+   * stemmer stops at inflections, so derived forms are matched by a long shared beginning.
+   */
+  relatedStem(queryStem: string): string | undefined {
+    if (queryStem.length < RELATED_STEM_MIN || /\d|^#/.test(queryStem)) return undefined;
+    const prefix = queryStem.slice(0, RELATED_STEM_MIN);
+    let best: string | undefined;
+    for (const term of this.stemsByPrefix.get(prefix) ?? []) {
+      const shared = commonPrefixLength(term, queryStem);
+      if (shared >= Math.min(term.length, queryStem.length) - 1 && (!best || term.length < best.length)) best = term;
+    }
+    return best;
   }
 
   /** BM25 scores of every sentence sharing at least one term with the query. */

@@ -1,12 +1,12 @@
 import nlp from "compromise";
-import type { Article, Entity, EntityKind, FactsFile, Figure, TimelineEvent } from "./schema.js";
+import type { Article, Entity, EntityKind, FactsFile, Figure, Quote, TimelineEvent } from "./schema.js";
 import { nameKey } from "../text/normalize.js";
 import { numericValues } from "../text/numbers.js";
 
 const DAY_OR_DATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d{2})\b/g;
 const WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-const TITLES = /^(?:(?:President|General|Secretary|Minister|Mayor|Governor|Senator|Chancellor|Prime|Dr|Mr|Mrs|Ms)\.?\s+)+/;
+const TITLES = /^(?:(?:President|General|Secretary|Minister|Mayor|Governor|Senator|Chancellor|Prime|Councillor|Councilor|Councilman|Councilwoman|Commissioner|Director|Chief|Judge|Professor|Prof|Ambassador|Sir|Lady|Lord|King|Queen|Prince|Princess|Dr|Mr|Mrs|Ms)\.?\s+)+/;
 
 /** Trims what compromise leaves around a name: punctuation, quotes, a possessive and leading titles. */
 function cleanName(raw: string): string {
@@ -47,7 +47,7 @@ export function extractFacts(article: Article): FactsFile {
     }
     const parts = name.split(/\s+/);
     const aliases = kind === "person" && parts.length > 1 ? [parts[parts.length - 1] ?? name] : [];
-    const entity: Entity = { id: slugOf(name), name, kind, aliases, description: `${name}, named in the article`, roles: [], sentences: [sentenceNumber] };
+    const entity: Entity = { id: slugOf(name), name, kind, aliases, description: `${name}, named in the article`, roles: [], related: [], sentences: [sentenceNumber] };
     byKey.set(key, entity);
   };
 
@@ -69,6 +69,20 @@ export function extractFacts(article: Article): FactsFile {
     }
   }
 
+  // Quotes: the words between quotation marks, said by the one person named in that sentence or,
+  // for "…,” he said", in the sentence before.
+  const quotes: Quote[] = [];
+  const people = [...byKey.values()].filter((entity) => entity.kind === "person");
+  for (const sentence of article.sentences) {
+    for (const match of sentence.text.matchAll(/“([^”]{3,})”|"([^"]{3,})"/g)) {
+      const text = match[1] ?? match[2] ?? "";
+      const speakerIn = (number: number) => people.filter((person) => person.sentences.includes(number));
+      const here = speakerIn(sentence.number);
+      const speaker = here.length === 1 ? here[0] : here.length === 0 ? speakerIn(sentence.number - 1)[0] : undefined;
+      if (speaker) quotes.push({ id: `q${quotes.length + 1}`, speaker: speaker.id, text, sentence: sentence.number });
+    }
+  }
+
   // Collapse entities whose ids clash (two spellings folding alike) so ids stay unique.
   const entities: Entity[] = [];
   const seenIds = new Set<string>();
@@ -76,7 +90,9 @@ export function extractFacts(article: Article): FactsFile {
     let id = entity.id;
     for (let n = 2; seenIds.has(id); n++) id = `${entity.id}-${n}`;
     seenIds.add(id);
-    entities.push({ ...entity, id, description: `${entity.name}, named in ${entity.sentences.length === 1 ? "one sentence" : `${entity.sentences.length} sentences`} of the article` });
+    const renamed = { ...entity, id, description: article.sentences[(entity.sentences[0] ?? 1) - 1]?.text ?? entity.description };
+    entities.push(renamed);
+    for (const quote of quotes) if (quote.speaker === entity.id) quote.speaker = id;
   }
-  return { entities, topics: [], timeline, quotes: [], figures };
+  return { entities, topics: [], timeline, quotes, figures };
 }

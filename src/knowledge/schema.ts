@@ -56,6 +56,11 @@ export const Entity = z.strictObject({
   /** The short direct answer to "who/what is <name>?", in the article's terms. */
   description: z.string().trim().min(1),
   roles: z.array(Role).default([]),
+  /**
+   * Ids of entities a reader takes this one to speak or act for (the Kremlin for Russia), so that a
+   * question about Russia accepts a sentence about the Kremlin.
+   */
+  related: z.array(Slug).default([]),
   sentences: SentenceRefs,
 });
 export type Entity = z.infer<typeof Entity>;

@@ -39,6 +39,12 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
     else if (!text.includes(quote.text)) problems.push(`quotes[${i}].text: does not appear verbatim in sentence ${quote.sentence}`);
     if (!entityIds.has(quote.speaker)) problems.push(`quotes[${i}].speaker: no entity has the id "${quote.speaker}"`);
   });
+  facts.entities.forEach((entity, i) => {
+    entity.related.forEach((id, j) => {
+      if (!entityIds.has(id)) problems.push(`entities[${i}].related[${j}]: no entity has the id "${id}"`);
+      else if (id === entity.id) problems.push(`entities[${i}].related[${j}]: an entity cannot be related to itself`);
+    });
+  });
   facts.timeline.forEach((event, i) => {
     event.who.forEach((id, j) => {
       if (!entityIds.has(id)) problems.push(`timeline[${i}].who[${j}]: no entity has the id "${id}"`);

@@ -30,6 +30,15 @@ export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
   money: ["dollars", "aid"], funding: ["aid"], funds: ["aid"], assistance: ["aid"], usd: ["dollars"],
   demand: ["demands"], wants: ["demands"], threatens: ["threat"], invade: ["invasion"], invading: ["invasion"], peace: ["peaceful"],
   quote: ["said"], says: ["said"], say: ["said"], giving: ["give", "provide"], gives: ["give", "provide"],
+  frontier: ["border"], frontiers: ["border"], boundary: ["border"], attack: ["aggression", "invasion"], attacks: ["aggression", "invasion"],
+  invades: ["invasion"], invaded: ["invasion"], war: ["warlike", "invasion"], wars: ["warlike"], drills: ["exercises"], drill: ["exercises"],
+  warning: ["threats", "consequences"], warnings: ["threats", "consequences"], warn: ["threats"], threaten: ["threat"], threatening: ["threat", "threats"],
+  complain: ["laments"], complains: ["laments"], complaint: ["laments"], pledge: ["announced"], pledged: ["announced"], promised: ["announced"],
+  sanctions: ["consequences"], punish: ["consequences"], penalties: ["consequences"], response: ["response", "answers"], reply: ["response", "answers"],
+  answer: ["answers", "response"], price: ["cost"], prices: ["cost"], costs: ["cost"], expensive: ["cost"], paper: ["written", "writing", "document"], letter: ["written", "document"], document: ["document"],
+  talk: ["dialogue", "talks"], negotiate: ["negotiable", "dialogue"], negotiations: ["talks", "dialogue"], diplomat: ["diplomacy"], diplomats: ["diplomacy"],
+  expansion: ["expand", "enlargement"], enlarge: ["expand", "enlargement"], grow: ["expand"], join: ["integrating"], membership: ["integrating"],
+  weapons: ["military", "defense"], arms: ["military", "defense"], defence: ["defense"], thanks: ["thanked"], grateful: ["thanked"],
   // Spanish (keys are folded: no accents)
   reunion: ["meet"], reunira: ["meet"], reuniran: ["meet"], reunirse: ["meet"], reunio: ["met"], reune: ["meet"],
   tropas: ["troops"], soldados: ["troops"], ejercito: ["troops"], frontera: ["border"], guerra: ["war"], paz: ["peaceful"],
@@ -38,13 +47,35 @@ export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = Obj
   anuncio: ["announced"], anuncia: ["announced"], anunciar: ["announced"], anunciado: ["announced"],
   desplego: ["deployed"], desplegado: ["deployed"], desplegar: ["deployed"], envia: ["provide"], enviar: ["provide"],
   agradecio: ["thanked"], dijo: ["said"], declaro: ["said"], amenaza: ["threat"], amenazas: ["threats"],
-  consecuencias: ["consequences"], invasion: ["invasion"], apoyo: ["support"], respuesta: ["response"], escrita: ["written"],
+  consecuencias: ["consequences"], rusia: ["russia"], ucrania: ["ukraine"], ataque: ["aggression"], invadir: ["invasion"], invasion: ["invasion"], apoyo: ["support"], respuesta: ["response"], escrita: ["written"],
   seguridad: ["security"], garantias: ["guarantees"], ejercicios: ["exercises"], militares: ["military"], militar: ["military"],
   viernes: ["friday"], jueves: ["thursday"], miercoles: ["wednesday"],
 });
 
+/**
+ * Irregular English forms the Porter stemmer leaves apart ("met" vs "meet", "written" vs "write").
+ * A closed class: the common irregular verbs and plurals, nothing domain-specific.
+ */
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    (
+      "met:meet said:say told:tell went:go gone:go goes:go took:take taken:take gave:give given:give made:make " +
+      "wrote:write written:write held:hold brought:bring sent:send spent:spend began:begin begun:begin " +
+      "thought:think sought:seek bought:buy fought:fight knew:know known:know saw:see seen:see came:come " +
+      "became:become ran:run left:leave led:lead kept:keep felt:feel found:find stood:stand understood:understand " +
+      "spoke:speak spoken:speak chose:choose chosen:choose drew:draw drawn:draw grew:grow grown:grow " +
+      "threw:throw thrown:throw rose:rise risen:rise fell:fall fallen:fall broke:break broken:break " +
+      "meant:mean paid:pay laid:lay lost:lose won:win sold:sell built:build dealt:deal struck:strike " +
+      "men:man women:woman people:person children:child"
+    )
+      .split(" ")
+      .map((pair) => pair.split(":") as [string, string]),
+  ),
+);
+
 export function stem(word: string): string {
-  return /^\d/.test(word) ? word : stemmer(word);
+  if (/^\d/.test(word)) return word;
+  return stemmer(IRREGULAR_FORMS[word] ?? word);
 }
 
 /** Index terms of a text: stemmed content words plus normalised number tokens. */

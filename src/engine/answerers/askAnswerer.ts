@@ -9,7 +9,17 @@ import { entityAnswer } from "./entityAnswer.js";
 import { sourceAnswer } from "./sourceAnswerer.js";
 import { directAnswerText } from "./directAnswer.js";
 import { safeEcho } from "../parseInput.js";
-import { nameKey } from "../../text/normalize.js";
+import { namedDays } from "../../text/days.js";
+import { foldText, nameKey } from "../../text/normalize.js";
+import { answerSummary } from "./summaryAnswerer.js";
+import { answerWhen } from "./timelineAnswerer.js";
+import type { Answerer } from "./answerContext.js";
+
+/** Questions that ask for a whole listing rather than a fact. */
+const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, Answerer]> = [
+  [/\b(?:timeline|chronology|cronologia|cronología|sequence of events|order of events)\b/i, answerWhen],
+  [/\b(?:summary|summari[sz]e|resumen|resume|what is (?:this|the) (?:article|story|text|news) about|de que trata|what happened\s*\??$)/i, answerSummary],
+];
 
 const AUTHOR_WORDS = /\b(?:author|wrote|writer|written|byline|journalist|reporter|autor|escribió|escribio)\b/i;
 
@@ -31,10 +41,41 @@ function namesAnAuthor(context: AnswerContext, analysed: AnalysedQuestion): bool
   });
 }
 
-/** Capitalised words the article never uses: a name it does not mention. */
+/** Capitalised words the article never uses (the question's first word aside): a name it does not mention. */
 function unknownName(analysed: AnalysedQuestion): string | undefined {
-  const names = analysed.contentWords.filter((word) => !word.known && /^\p{Lu}/u.test(word.typed)).map((word) => word.typed);
+  const names = analysed.contentWords.filter((word) => !word.known && !word.first && /^\p{Lu}/u.test(word.typed)).map((word) => word.typed);
   return names.length > 0 ? safeEcho(names.join(" ")) : undefined;
+}
+
+/** "What did Kuleba say?": the speaker's own quotes, best match first; none means the article does not quote them. */
+function speakerQuotes(context: AnswerContext, query: string, command: CommandName, speaker: EntityRef, analysed: AnalysedQuestion): Answer {
+  const facts = context.view.facts(speaker.articleIndex);
+  const voices = new Set([speaker.entity.id, ...facts.entities.filter((entity) => entity.related.includes(speaker.entity.id)).map((entity) => entity.id)]);
+  const quotes = facts.quotes.filter((quote) => voices.has(quote.speaker));
+  if (quotes.length === 0) return abstain(context, query, command, analysed, ENGINE_MESSAGES.noQuotesBy(speaker.entity.name));
+  const scores = context.view.sentences.score(analysed.terms);
+  const scoreOf = (number: number) => scores.get(context.view.sentences.idOf(speaker.articleIndex, number) ?? -1) ?? 0;
+  const ordered = [...quotes].sort((a, b) => scoreOf(b.sentence) - scoreOf(a.sentence) || a.sentence - b.sentence);
+  const text = `${speaker.entity.name}: ${ordered.map((quote) => `“${quote.text.replace(/^[“"]|[”"]$/g, "")}”`).join(" · ")}`;
+  return context.factory.answered(query, command, text, context.factory.citationsOf(ordered.map((quote) => ({ articleIndex: speaker.articleIndex, number: quote.sentence }))));
+}
+
+/**
+ * "Which hotel …?", "what time …?": the thing asked for follows the question word. When the article
+ * never uses that word (or a synonym of it), no sentence can answer, however well the rest matches.
+ */
+function unknownAskedFor(analysed: AnalysedQuestion): boolean {
+  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(foldText(analysed.text));
+  const asked = match?.[1];
+  if (!asked) return false;
+  const content = analysed.contentWords.find((word) => word.word === asked);
+  return content !== undefined && !content.known;
+}
+
+/** Is the sentence part of a timeline event on that day ("After his visit to Kiev" belongs to Wednesday)? */
+function inEventOn(context: AnswerContext, candidate: RankedSentence, day: string): boolean {
+  const { articleIndex, number } = candidate.sentence;
+  return context.view.facts(articleIndex).timeline.some((event) => event.sentences.includes(number) && namedDays(event.when).includes(day));
 }
 
 function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
@@ -53,22 +94,40 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   if (analysed.type === "meta" || asksAboutAuthor) {
     return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.text) });
   }
+  const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
+  if (listing && analysed.entities.length === 0) return listing[1](context, { query, argument: "", page: 1 });
   if (analysed.contentWords.length === 0) return context.factory.abstained(query, command, ENGINE_MESSAGES.empty, suggestionsFor(context));
 
+  // A name the article never uses ("what did Xi Jinping say about Ukraine?") cannot be answered by
+  // sentences about the other names in the question.
   const missingName = unknownName(analysed);
-  if (analysed.type === "who" && analysed.entities.length === 0 && missingName) {
-    return abstain(context, query, command, analysed, ENGINE_MESSAGES.nameNotMentioned(missingName));
+  if (missingName) return abstain(context, query, command, analysed, ENGINE_MESSAGES.nameNotMentioned(missingName));
+  if (analysed.isIdentity && (analysed.type === "who" || analysed.type === "what")) {
+    const match = analysed.entities[0];
+    const ref = bestRef(match?.refs ?? []);
+    if (ref) return entityAnswer(context, query, command, ref, match?.fuzzy ? undefined : match?.surface);
   }
-  if (analysed.isIdentity && analysed.type !== "when" && analysed.type !== "where" && analysed.type !== "amount" && analysed.type !== "quote") {
-    const ref = bestRef(analysed.entities[0]?.refs ?? []);
-    if (ref) return entityAnswer(context, query, command, ref);
+  const speaker = analysed.type === "quote" ? bestRef(analysed.entities[0]?.refs ?? []) : undefined;
+  if (speaker) {
+    const quoted = speakerQuotes(context, query, command, speaker, analysed);
+    // A person the article never quotes did not say it; a country or government may still state a position in reported speech.
+    if (quoted.answered || speaker.entity.kind === "person") return quoted;
   }
+  const missingThing = unknownAskedFor(analysed);
+  if (missingThing) return abstain(context, query, command, analysed);
   if (analysed.coverage < SEARCH_CONFIG.abstention.minCoverage) {
-    return abstain(context, query, command, analysed, missingName && analysed.entities.length === 0 ? ENGINE_MESSAGES.nameNotMentioned(missingName) : undefined);
+    return abstain(context, query, command, analysed);
   }
 
   const ranked = rankSentences(context.view, context.features, analysed);
-  const eligible = ranked.filter((candidate) => candidate.fitsType && (analysed.entities.length === 0 || candidate.entityHits > 0));
+  // Every entity the question names must be in the sentence: "did Blinken meet Stoltenberg?" is not
+  // answered by a sentence about Blinken meeting Lavrov.
+  // Likewise a day the question names: "who did Blinken meet on Wednesday?" needs a Wednesday sentence.
+  const askedDays = namedDays(analysed.text);
+  const eligible = ranked.filter(
+    // "why" prefers a sentence that gives a reason but accepts one that does not: reasons are often implicit.
+    (candidate) => (candidate.fitsType || analysed.type === "why") && candidate.entityHits >= analysed.entities.length && askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
+  );
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);
 

@@ -66,6 +66,8 @@ export function directAnswerText(context: AnswerContext, analysed: AnalysedQuest
       const speaker = quote ? entityName(context, articleIndex, quote.speaker) : undefined;
       return quote && speaker ? `${speaker} said: “${quote.text.replace(/^[“"]|[”"]$/g, "")}”` : shorten(text);
     }
+    case "why":
+      return shorten(text);
     default: {
       const topic = analysed.topics.find(({ ref }) => ref.articleIndex === articleIndex && ref.topic.sentences.includes(number));
       return topic ? topic.ref.topic.answer : shorten(text);

@@ -17,8 +17,8 @@ export const answerWhere: Answerer = (context, { query, argument, page }) => {
     const ref = resolveName(context.view, argument, PLACE_KINDS) ?? resolveName(context.view, argument);
     if (!ref) return context.factory.abstained(query, "where", ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)), suggestionsFor(context));
     const events = context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
-    const text = events.length > 0 ? `${ref.entity.name}: ${events.map(eventLine).join("; ")}` : ref.entity.description;
-    const numbers = [...events.flatMap((event) => event.sentences), ...ref.entity.sentences];
+    const text = `${ref.entity.name}: ${events.length > 0 ? events.map(eventLine).join("; ") : ref.entity.description}`;
+    const numbers = context.view.namingFirst(ref, [...events.flatMap((event) => event.sentences), ...ref.entity.sentences]);
     return context.factory.answered(query, "where", text, context.factory.citationsOf(numbers.map((number) => ({ articleIndex: ref.articleIndex, number }))));
   }
 

@@ -1,0 +1,59 @@
+import { config as readDotenv } from "dotenv";
+import { z } from "zod";
+
+/** Discord ids are snowflakes: 17 to 20 decimal digits. */
+const Snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
+
+/** An empty variable (`DISCORD_GUILD_ID=` copied from .env.example) counts as unset. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+}
+
+export const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/** Every environment variable the program reads; the only place that knows their names. */
+export const Config = z.object({
+  /** The bot token: its presence selects bot mode. Its value never appears in logs or errors. */
+  DISCORD_TOKEN: optional(z.string().trim().regex(/^[\w.-]{10,}$/, "must be the bot token from the developer portal (letters, digits, '.', '_', '-')")),
+  /** The application id, needed by `npm run deploy-commands`. */
+  DISCORD_CLIENT_ID: optional(Snowflake),
+  /** Register commands to this guild only (instant, for development) instead of globally. */
+  DISCORD_GUILD_ID: optional(Snowflake),
+  /** REST API base URL handed to discord.js as `rest.api` (a proxy or a local test server); the gateway URL then comes from its `GET /gateway/bot`. */
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:3000" })),
+  LOG_LEVEL: optional(LogLevel).transform((level) => level ?? "info"),
+  KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
+});
+export type Config = z.infer<typeof Config>;
+
+/** A start-up problem with the environment: its message is one line that names the variable and never its value. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export interface LoadConfigOptions {
+  /** Read `.env` into the environment first (never overriding variables already set). Default true. */
+  dotenv?: boolean;
+  /** Where `.env` lives; default `.env` in the working directory. */
+  dotenvPath?: string;
+}
+
+/** Validates the environment once at start-up; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
+  if (options.dotenv ?? true) readDotenv({ path: options.dotenvPath ?? ".env", processEnv: env, quiet: true });
+  const parsed = Config.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? "environment");
+  // zod messages here are our own or describe types; they never quote the value, so the token cannot leak.
+  throw new ConfigError(`Configuration error: ${variable} ${issue?.message ?? "is invalid"}`);
+}
+
+/** Narrows a config to bot mode, or explains in one line which variable is missing. */
+export function requireVariables<K extends keyof Config>(config: Config, names: readonly K[]): Config & { [P in K]-?: NonNullable<Config[P]> } {
+  for (const name of names) {
+    if (config[name] === undefined) throw new ConfigError(`Configuration error: ${name} is not set (see .env.example)`);
+  }
+  return config as Config & { [P in K]-?: NonNullable<Config[P]> };
+}

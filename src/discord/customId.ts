@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { CommandName } from "../engine/answer.js";
+import { Slug } from "../knowledge/schema.js";
+import { DISCORD_LIMITS } from "./limits.js";
+
+/**
+ * Everything a button needs lives in its custom_id (≤ 100 characters), so buttons keep working after a restart.
+ * Format: `v1:<kind>:<fixed fields…>:<free text>`; the free text is last, so it may contain ":".
+ */
+export const ButtonState = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("context"), article: Slug, sentence: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal("page"), command: CommandName, page: z.number().int().positive(), argument: z.string() }),
+  z.strictObject({ kind: z.literal("suggest"), query: z.string().trim().min(1) }),
+  z.strictObject({ kind: z.literal("post") }),
+]);
+export type ButtonState = z.infer<typeof ButtonState>;
+
+const VERSION = "v1";
+const CODES = { context: "ctx", page: "pg", suggest: "sg", post: "post" } as const satisfies Record<ButtonState["kind"], string>;
+
+/** The custom_id for a button, or undefined when its state does not fit Discord's 100 characters. */
+export function encodeButton(state: ButtonState): string | undefined {
+  const parts = [VERSION, CODES[state.kind]];
+  switch (state.kind) {
+    case "context":
+      parts.push(state.article, String(state.sentence));
+      break;
+    case "page":
+      parts.push(state.command, String(state.page), state.argument);
+      break;
+    case "suggest":
+      parts.push(state.query);
+      break;
+    case "post":
+      break;
+  }
+  const id = parts.join(":");
+  return id.length <= DISCORD_LIMITS.customId ? id : undefined;
+}
+
+const Digits = z.string().regex(/^\d{1,6}$/).transform(Number);
+
+/** The state in a custom_id, or undefined for anything stale, forged or malformed. Never throws. */
+export function decodeButton(customId: string): ButtonState | undefined {
+  if (customId.length > DISCORD_LIMITS.customId) return undefined;
+  const [version, code, ...rest] = customId.split(":");
+  if (version !== VERSION) return undefined;
+  const raw = ((): unknown => {
+    switch (code) {
+      case CODES.context:
+        return rest.length === 2 ? { kind: "context", article: rest[0], sentence: Digits.safeParse(rest[1]).data } : undefined;
+      case CODES.page:
+        return rest.length >= 3 ? { kind: "page", command: rest[0], page: Digits.safeParse(rest[1]).data, argument: rest.slice(2).join(":") } : undefined;
+      case CODES.suggest:
+        return { kind: "suggest", query: rest.join(":") };
+      case CODES.post:
+        return rest.length === 0 ? { kind: "post" } : undefined;
+      default:
+        return undefined;
+    }
+  })();
+  const parsed = ButtonState.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}

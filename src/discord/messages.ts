@@ -1,0 +1,26 @@
+/** Every string a Discord user reads that does not come from the engine, in one place (wording stays consistent; localisable). */
+export const MESSAGES = Object.freeze({
+  apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  staleButton: "This button has expired or was not made by me. Ask again with /ask, or see /help.",
+  unknownCommand: "I don't know that command any more. See /help for what I can answer.",
+  contextGone: "That sentence is no longer in the article. Ask again for a fresh answer.",
+  nothingToAsk: "That message has no text I can read. Pick a message with text, or use /ask.",
+  notPrivate: "Only a private answer can be posted to the channel; this one is already visible.",
+
+  privateOptionDescription: "Only you see the answer (you can still post it to the channel)",
+  askTheArticle: "Ask the article",
+
+  notInArticleTitle: "Not in the article",
+  suggestionsLead: "The article does cover these; try one:",
+  showContext: "Show context",
+  contextFor: (sentence: number) => `Context: sentence ${sentence}`,
+  contextTitle: (sentence: number) => `Sentence ${sentence} in context`,
+  sentenceHeading: (sentence: number) => `Sentence ${sentence}`,
+  sentenceInArticle: (sentence: number, title: string) => `Sentence ${sentence} · ${title}`,
+  previousPage: "Prev",
+  nextPage: "Next",
+  pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
+  postToChannel: "Post to channel",
+  moreNotShown: (count: number) => `…and ${count} more not shown`,
+  sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
+});

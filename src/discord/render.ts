@@ -1,0 +1,183 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord-api-types/v10";
+import type { Answer, CommandName, SentenceContext } from "../engine/answer.js";
+import type { Knowledge } from "../knowledge/schema.js";
+import { type ButtonState, encodeButton } from "./customId.js";
+import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
+import { MESSAGES } from "./messages.js";
+
+/** Set on every message the bot sends: nothing it writes can ping anyone, not even the person it replies to. */
+export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false as const });
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** A message payload discord.js accepts for replies, edits, updates and channel messages alike. */
+export interface RenderedMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+export interface RenderOptions {
+  /** An ephemeral answer: adds the "Post to channel" button. */
+  private?: boolean;
+  /** The structured request behind the answer, so Prev/Next can fetch other pages. */
+  paging?: { command: CommandName; argument: string };
+}
+
+const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
+
+/** The one function that turns an engine Answer into a Discord message, within every Discord limit. */
+export function renderAnswer(answer: Answer, knowledge: Knowledge, options: RenderOptions = {}): RenderedMessage {
+  const titles = citedTitles(answer, knowledge);
+  const multipleArticles = new Set(answer.citations.map((citation) => citation.article)).size > 1;
+  const fields: APIEmbedField[] = answer.citations.map((citation) => ({
+    name: multipleArticles ? MESSAGES.sentenceInArticle(citation.sentence, titleOf(knowledge, citation.article) ?? citation.article) : MESSAGES.sentenceHeading(citation.sentence),
+    value: `> ${inert(citation.text)}`,
+  }));
+  const footerParts = answer.page && answer.page.count > 1 ? [...titles, MESSAGES.pageOf(answer.page.number, answer.page.count)] : titles;
+  const embed: APIEmbed = {
+    color: answer.command === "help" ? COLOURS.help : answer.answered ? COLOURS.answered : COLOURS.abstained,
+    ...(answer.answered ? {} : { title: MESSAGES.notInArticleTitle }),
+    description: abstentionDescription(answer),
+    fields,
+    ...(answer.source ? { footer: { text: MESSAGES.sourceFooter(answer.source, footerParts) } } : {}),
+  };
+
+  const rows: APIButtonComponentWithCustomId[][] = [
+    contextButtons(answer),
+    pagingButtons(answer, options),
+    answer.answered ? [] : suggestionButtons(answer),
+    options.private ? postButtons() : [],
+  ];
+  return { embeds: [fitEmbed(embed)], components: toRows(rows), allowedMentions: NO_MENTIONS };
+}
+
+/** "Show context": the cited sentence (bold) with its neighbours. */
+export function renderContext(context: SentenceContext): RenderedMessage {
+  const lines = context.sentences.map((sentence) => {
+    const line = `[${sentence.number}] ${inert(sentence.text)}`;
+    return sentence.number === context.focus ? `**${line}**` : line;
+  });
+  const embed: APIEmbed = {
+    color: COLOURS.context,
+    title: MESSAGES.contextTitle(context.focus),
+    description: lines.join("\n\n"),
+    footer: { text: MESSAGES.sourceFooter(context.source, [context.title]) },
+  };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** A short plain message (apologies, stale buttons): our own words only. */
+export function renderNotice(text: string): RenderedMessage {
+  return { content: truncate(text, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
+}
+
+function abstentionDescription(answer: Answer): string {
+  const text = inert(answer.text);
+  if (answer.answered || answer.suggestions.length === 0) return text;
+  return `${text}\n\n${MESSAGES.suggestionsLead}`;
+}
+
+function titleOf(knowledge: Knowledge, slug: string): string | undefined {
+  return knowledge.articles.find((article) => article.slug === slug)?.meta.title;
+}
+
+function citedTitles(answer: Answer, knowledge: Knowledge): string[] {
+  const slugs = [...new Set(answer.citations.map((citation) => citation.article))];
+  if (slugs.length === 0 && knowledge.articles.length === 1) slugs.push(knowledge.articles[0]?.slug ?? "");
+  return slugs.map((slug) => titleOf(knowledge, slug)).filter((title): title is string => title !== undefined).map((title) => inert(title));
+}
+
+function button(state: ButtonState, label: string, style: APIButtonComponentWithCustomId["style"], disabled = false): APIButtonComponentWithCustomId | undefined {
+  const customId = encodeButton(state);
+  if (!customId) return undefined;
+  return { type: ComponentType.Button, style, custom_id: customId, label: truncate(label, DISCORD_LIMITS.buttonLabel), ...(disabled ? { disabled } : {}) };
+}
+
+function defined<T>(values: (T | undefined)[]): T[] {
+  return values.filter((value): value is T => value !== undefined);
+}
+
+function contextButtons(answer: Answer): APIButtonComponentWithCustomId[] {
+  const citations = answer.citations.slice(0, DISCORD_LIMITS.buttonsPerRow);
+  return defined(
+    citations.map((citation) =>
+      button({ kind: "context", article: citation.article, sentence: citation.sentence }, citations.length === 1 ? MESSAGES.showContext : MESSAGES.contextFor(citation.sentence), ButtonStyle.Secondary),
+    ),
+  );
+}
+
+function pagingButtons(answer: Answer, options: RenderOptions): APIButtonComponentWithCustomId[] {
+  const page = answer.page;
+  if (!page || page.count <= 1 || !options.paging) return [];
+  const { command, argument } = options.paging;
+  const previous = button({ kind: "page", command, argument, page: Math.max(1, page.number - 1) }, MESSAGES.previousPage, ButtonStyle.Primary, page.number <= 1);
+  const next = button({ kind: "page", command, argument, page: Math.min(page.count, page.number + 1) }, MESSAGES.nextPage, ButtonStyle.Primary, page.number >= page.count);
+  return previous && next ? [previous, next] : [];
+}
+
+function suggestionButtons(answer: Answer): APIButtonComponentWithCustomId[] {
+  return defined(answer.suggestions.map((suggestion) => button({ kind: "suggest", query: suggestion.query }, suggestion.label, ButtonStyle.Primary))).slice(0, DISCORD_LIMITS.buttonsPerRow);
+}
+
+function postButtons(): APIButtonComponentWithCustomId[] {
+  return defined([button({ kind: "post" }, MESSAGES.postToChannel, ButtonStyle.Success)]);
+}
+
+/** Rows of at most 5 buttons, at most 5 rows, custom_ids unique within the message (Discord rejects duplicates). */
+function toRows(groups: APIButtonComponentWithCustomId[][]): ButtonRow[] {
+  const seen = new Set<string>();
+  const rows: ButtonRow[] = [];
+  for (const group of groups) {
+    const unique = group.filter((component) => {
+      if (seen.has(component.custom_id)) return false;
+      seen.add(component.custom_id);
+      return true;
+    });
+    for (let start = 0; start < unique.length; start += DISCORD_LIMITS.buttonsPerRow) {
+      if (rows.length >= DISCORD_LIMITS.rows) return rows;
+      rows.push({ type: ComponentType.ActionRow, components: unique.slice(start, start + DISCORD_LIMITS.buttonsPerRow) });
+    }
+  }
+  return rows;
+}
+
+function embedLength(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) + fields;
+}
+
+/** Applies every embed limit by clean truncation: per-part limits, 25 fields, then 6,000 characters in total. */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fitted: APIEmbed = {
+    ...embed,
+    ...(embed.title !== undefined ? { title: truncate(embed.title, DISCORD_LIMITS.embedTitle) } : {}),
+    ...(embed.description !== undefined ? { description: truncate(embed.description, DISCORD_LIMITS.embedDescription) } : {}),
+    ...(embed.footer ? { footer: { ...embed.footer, text: truncate(embed.footer.text, DISCORD_LIMITS.footer) } } : {}),
+  };
+  const fields = (embed.fields ?? []).map((field) => ({ ...field, name: truncate(field.name, DISCORD_LIMITS.fieldName), value: truncate(field.value, DISCORD_LIMITS.fieldValue) }));
+  let kept = fields.slice(0, DISCORD_LIMITS.embedFields);
+  let omitted = fields.length - kept.length;
+  const withNote = (list: APIEmbedField[], count: number): APIEmbedField[] => (count > 0 ? [...list.slice(0, DISCORD_LIMITS.embedFields - 1), { name: "\u200b", value: MESSAGES.moreNotShown(count) }] : list);
+  if (omitted > 0) {
+    kept = kept.slice(0, DISCORD_LIMITS.embedFields - 1);
+    omitted = fields.length - kept.length;
+  }
+  while (kept.length > 0 && embedLength({ ...fitted, fields: withNote(kept, omitted) }) > DISCORD_LIMITS.embedTotal) {
+    kept = kept.slice(0, -1);
+    omitted += 1;
+  }
+  const result: APIEmbed = { ...fitted, fields: withNote(kept, omitted) };
+  const excess = embedLength(result) - DISCORD_LIMITS.embedTotal;
+  if (excess > 0 && result.description) result.description = truncate(result.description, Math.max(1, result.description.length - excess));
+  if (result.fields?.length === 0) delete result.fields;
+  return result;
+}
