@@ -35,7 +35,8 @@ export interface AnalysedQuestion {
 const FRAME_STEMS: ReadonlySet<string> = new Set(
   (
     "be is are was were about mean happen happening going go goes went take took place get got make made people thing things " +
-    "according exactly really role kind type sort actually currently now plan planning " +
+    "according exactly really role kind type sort actually currently now plan planning total overall entire whole " +
+    "purpose aim goal reason deadline " +
     "es son fue fueron era eran sera seran estar esta estan estara estaran estuvo estaba pasa pasara paso pasado ocurre ocurrio " +
     "va van iba hace hizo hara tiene tienen tenia puede pueden hacer cosa cosas gente rol papel sobre segun ahora"
   )
@@ -43,7 +44,7 @@ const FRAME_STEMS: ReadonlySet<string> = new Set(
     .map(stem),
 );
 
-const HOW_WORDS: ReadonlySet<string> = new Set(["much", "many", "long", "often", "far", "soon", "big", "large"]);
+const HOW_WORDS: ReadonlySet<string> = new Set(["much", "many", "long", "often", "far", "soon", "big", "large", "frequent", "frequently"]);
 
 /** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
 export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {

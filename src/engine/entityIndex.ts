@@ -89,7 +89,8 @@ export class EntityIndex {
         if (!refs) continue;
         const typed = query.original.slice(start, start + size).join(" ");
         if (this.capitalsOnly.has(key) && typed !== typed.toUpperCase()) continue;
-        if (size === 1 && ignore.has(key)) continue;
+        // "us" is a stopword, but "US" typed in capitals is the United States.
+        if (size === 1 && ignore.has(key) && !this.capitalsOnly.has(key)) continue;
         matches.push({ refs, surface: typed, firstWord: start, lastWord: start + size - 1, fuzzy: false });
         for (let i = start; i < start + size; i++) used[i] = true;
       }

@@ -27,6 +27,7 @@ export const MISSING_BY_TYPE = Object.freeze({
   where: "where",
   who: "who",
   why: "why",
+  condition: "what would happen then",
   quote: "that anyone said this",
   meta: "that",
   what: "that",

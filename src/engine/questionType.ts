@@ -1,16 +1,17 @@
 import { foldText } from "../text/normalize.js";
 
-export type QuestionType = "amount" | "when" | "where" | "who" | "why" | "quote" | "meta" | "what";
+export type QuestionType = "amount" | "when" | "where" | "who" | "why" | "condition" | "quote" | "meta" | "what";
 
 // Order matters: "how much … when" is about an amount; "who said" is about a quote.
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["meta", /\b(?:who (?:wrote|writes|authored|published)|author|byline|writer|journalist|reporter|autor|escribio|escrito|redacto|source|sources|fuente|publication|newspaper|outlet|where (?:does|did) (?:this|the|it)\b.*\bcome from|de donde (?:viene|proviene|sale)|which (?:site|paper|newspaper|medium|media))\b/],
-  ["amount", /\b(?:how (?:much|many|large|big|long|often|far)|what (?:amount|sum|figure)|cuant[oa]s?|que cantidad|how much money)\b/],
+  ["amount", /\b(?:how (?:much|many|large|big|long|often|far|frequent|frequently|popular)|what (?:amount|sum|figure)|cuant[oa]s?|que cantidad|how much money)\b/],
   ["quote", /\b(?:who said|quotes?|dijo|declaro)\b|\bwhat (?:did|does|has) (?!(?:the )?(?:article|text|story|it)\b)[\p{L} ]+ (?:say|said)\b/u],
-  ["when", /\b(?:when|what (?:day|date|time)|which day|cuando|que dia|en que fecha)\b/],
+  ["condition", /\b(?:what (?:will|would|could|might) happen if|what if|what happens if|que pasara si|que pasaria si|que ocurrira si)\b/],
+  ["when", /\b(?:when|what (?:day|date|time|deadline)|which day|deadline|cuando|que dia|en que fecha|plazo)\b/],
   ["where", /\b(?:where|which (?:city|place|country)|what (?:city|place|country)|donde|en que (?:ciudad|lugar|pais)|adonde)\b/],
   ["who", /\b(?:who|whom|whose|quien|quienes)\b/],
-  ["why", /\b(?:why|por que|porque|for what reason|reason)\b/],
+  ["why", /\b(?:why|por que|porque|for what reason|reason|purpose|aim|goal|para que|objetivo)\b/],
 ];
 
 /** What kind of answer a free-text question wants, in English or Spanish. */

@@ -15,6 +15,8 @@ export interface RankedSentence {
   entityHits: number;
   /** Whether the sentence has what the question type asks for. */
   fitsType: boolean;
+  /** The BM25 part of the score: what the sentence shares with the question's words (names aside). */
+  termScore: number;
 }
 
 /** Does a sentence hold what the question type asks for? Types with no such need always fit. */
@@ -31,6 +33,8 @@ export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnTyp
       return features.hasNumber;
     case "why":
       return features.hasReason;
+    case "condition":
+      return features.hasCondition;
     default:
       return true;
   }
@@ -42,7 +46,8 @@ export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnTyp
  */
 export function rankSentences(view: KnowledgeView, features: SentenceFeatureCache, analysed: AnalysedQuestion): RankedSentence[] {
   const weights = SEARCH_CONFIG.weights;
-  const scores = view.sentences.score(analysed.terms);
+  const termScores = view.sentences.score(analysed.terms);
+  const scores = new Map(termScores);
   const entityHits = new Map<number, number>();
 
   for (const match of analysed.entities) {
@@ -60,7 +65,7 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
   for (const { ref, hits } of analysed.topics) {
     for (const number of ref.topic.sentences) {
       const id = view.sentences.idOf(ref.articleIndex, number);
-      if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.topic * Math.min(hits, 2));
+      if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.topic * Math.min(hits, 1));
     }
   }
 
@@ -76,7 +81,7 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     const fitsType = fitsQuestionType(analysed, sentenceFeatures, queryPlaceIds);
     const typeBonus = fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0;
     const score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
-    ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType });
+    ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) ?? 0 });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
 }

@@ -25,7 +25,7 @@ export const SEARCH_CONFIG = Object.freeze({
     exact: 1,
     synonym: 0.6,
     /** Matched topic keyword: the topic's sentences get this much per keyword. */
-    topic: 1.5,
+    topic: 1,
     /** Per query entity that a sentence mentions (from curated or extracted facts). */
     entity: 2.5,
     /** Share of the entity bonus for a sentence that mentions only a related entity (the Kremlin for Russia). */

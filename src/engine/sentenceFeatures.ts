@@ -14,6 +14,8 @@ export interface SentenceFeatures {
   hasQuote: boolean;
   /** A purpose or cause ("to try to resume dialogue", "because …"), which "why" questions want. */
   hasReason: boolean;
+  /** A condition ("in the event of", "if"), which "what happens if …" questions want. */
+  hasCondition: boolean;
 }
 
 const COUNT_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands?|millions?|billions?|twice|percent|per cent)\b/i;
@@ -30,7 +32,7 @@ export class SentenceFeatureCache {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const sentence = this.view.sentences.sentences[id];
-    if (!sentence) return { times: [], hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasQuote: false, hasReason: false };
+    if (!sentence) return { times: [], hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasQuote: false, hasReason: false, hasCondition: false };
     const places = this.view
       .facts(sentence.articleIndex)
       .entities.filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
@@ -43,6 +45,7 @@ export class SentenceFeatureCache {
       places,
       hasQuote: /[“”"]/.test(sentence.text),
       hasReason: REASON.test(sentence.text),
+      hasCondition: /\b(?:if|in the event of|in case of|unless|should .+ then)\b/i.test(sentence.text),
     };
     this.cache.set(id, features);
     return features;

@@ -3,7 +3,7 @@ import type { Article, Entity, EntityKind, FactsFile, Figure, Quote, TimelineEve
 import { nameKey } from "../text/normalize.js";
 import { numericValues } from "../text/numbers.js";
 
-const DAY_OR_DATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d{2})\b/g;
+const DAY_OR_DATE = /\b(?:(?:in )?the (?:next|coming|last|past) (?:few )?(?:days|weeks|months|years)|next (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d{2})\b/g;
 const WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 const TITLES = /^(?:(?:President|General|Secretary|Minister|Mayor|Governor|Senator|Chancellor|Prime|Councillor|Councilor|Councilman|Councilwoman|Commissioner|Director|Chief|Judge|Professor|Prof|Ambassador|Sir|Lady|Lord|King|Queen|Prince|Princess|Dr|Mr|Mrs|Ms)\.?\s+)+/;
@@ -46,7 +46,8 @@ export function extractFacts(article: Article): FactsFile {
       return;
     }
     const parts = name.split(/\s+/);
-    const aliases = kind === "person" && parts.length > 1 ? [parts[parts.length - 1] ?? name] : [];
+    // People are also called by their surname and, in questions, by their first name.
+    const aliases = kind === "person" && parts.length > 1 ? [parts[parts.length - 1] ?? name, parts[0] ?? name] : [];
     const entity: Entity = { id: slugOf(name), name, kind, aliases, description: `${name}, named in the article`, roles: [], related: [], sentences: [sentenceNumber] };
     byKey.set(key, entity);
   };
@@ -72,6 +73,7 @@ export function extractFacts(article: Article): FactsFile {
   // Quotes: the words between quotation marks, said by the one person named in that sentence or,
   // for "…,” he said", in the sentence before.
   const quotes: Quote[] = [];
+  const reportedQuotes: Quote[] = [];
   const people = [...byKey.values()].filter((entity) => entity.kind === "person");
   for (const sentence of article.sentences) {
     for (const match of sentence.text.matchAll(/“([^”]{3,})”|"([^"]{3,})"/g)) {
@@ -81,7 +83,16 @@ export function extractFacts(article: Article): FactsFile {
       const speaker = here.length === 1 ? here[0] : here.length === 0 ? speakerIn(sentence.number - 1)[0] : undefined;
       if (speaker) quotes.push({ id: `q${quotes.length + 1}`, speaker: speaker.id, text, sentence: sentence.number });
     }
+    // Reported speech ("Priya Nair said the tram would …"): the words after the verb, attributed the same way.
+    const reported = /\b(?:said|says|added|stated|argued|warned|told reporters)\s+(?:that\s+)?([^“”"]{12,})$/.exec(sentence.text);
+    if (reported?.[1] && !/[“”"]/.test(sentence.text)) {
+      const here = people.filter((person) => person.sentences.includes(sentence.number));
+      const speaker = here.length === 1 ? here[0] : /^(?:He|She|They)\b/.test(sentence.text) ? people.filter((person) => person.sentences.includes(sentence.number - 1))[0] : undefined;
+      if (speaker) reportedQuotes.push({ id: `r${reportedQuotes.length + 1}`, speaker: speaker.id, text: reported[1], sentence: sentence.number });
+    }
   }
+  // Direct quotes first: they are the speaker's own words.
+  quotes.push(...reportedQuotes);
 
   // Collapse entities whose ids clash (two spellings folding alike) so ids stay unique.
   const entities: Entity[] = [];

@@ -72,6 +72,9 @@ function unknownAskedFor(analysed: AnalysedQuestion): boolean {
   return content !== undefined && !content.known;
 }
 
+/** Question types whose sentence feature is a preference, not a requirement: reasons and conditions are often implicit. */
+const PREFERENCE_ONLY: ReadonlySet<string> = new Set(["why", "condition"]);
+
 /** Is the sentence part of a timeline event on that day ("After his visit to Kiev" belongs to Wednesday)? */
 function inEventOn(context: AnswerContext, candidate: RankedSentence, day: string): boolean {
   const { articleIndex, number } = candidate.sentence;
@@ -123,10 +126,15 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   // Every entity the question names must be in the sentence: "did Blinken meet Stoltenberg?" is not
   // answered by a sentence about Blinken meeting Lavrov.
   // Likewise a day the question names: "who did Blinken meet on Wednesday?" needs a Wednesday sentence.
+  // And a "who" question that says more than names needs a sentence sharing some of it: "who is the
+  // mayor of Leeds?" is not answered by a sentence that only mentions Leeds.
   const askedDays = namedDays(analysed.text);
   const eligible = ranked.filter(
-    // "why" prefers a sentence that gives a reason but accepts one that does not: reasons are often implicit.
-    (candidate) => (candidate.fitsType || analysed.type === "why") && candidate.entityHits >= analysed.entities.length && askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
+    (candidate) =>
+      (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
+      candidate.entityHits >= analysed.entities.length &&
+      (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
+      askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
   );
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);

@@ -67,6 +67,7 @@ export function directAnswerText(context: AnswerContext, analysed: AnalysedQuest
       return quote && speaker ? `${speaker} said: “${quote.text.replace(/^[“"]|[”"]$/g, "")}”` : shorten(text);
     }
     case "why":
+    case "condition":
       return shorten(text);
     default: {
       const topic = analysed.topics.find(({ ref }) => ref.articleIndex === articleIndex && ref.topic.sentences.includes(number));
