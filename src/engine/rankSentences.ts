@@ -1,5 +1,6 @@
 import { namedDays } from "../text/days.js";
-import { foldText } from "../text/normalize.js";
+import { foldText, words } from "../text/normalize.js";
+import { stem } from "../text/tokenize.js";
 import type { AnalysedQuestion } from "./analyseQuestion.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -17,6 +18,12 @@ export interface RankedSentence {
   fitsType: boolean;
   /** The BM25 part of the score: what the sentence shares with the question's words (names aside). */
   termScore: number;
+}
+
+/** Is one of the question's words counted by a number in the sentence ("12 stops", "84 million euros")? */
+function countsAQueryTerm(text: string, queryTerms: ReadonlySet<string>): boolean {
+  const sentenceWords = words(text);
+  return sentenceWords.some((word, i) => /^\d/.test(word) && sentenceWords.slice(i + 1, i + 4).some((next) => queryTerms.has(stem(next))));
 }
 
 /** Does a sentence hold what the question type asks for? Types with no such need always fit. */
@@ -73,6 +80,7 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
   // Features can be costly (an uncurated article's facts are extracted on first use), so only the
   // strongest candidates are examined; the type bonus can reorder them but not lift a weak match.
   const candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+  const queryTerms = new Set(analysed.terms.map(({ term }) => term));
   const ranked: RankedSentence[] = [];
   for (const [id, base] of candidates) {
     const sentence = view.sentences.sentences[id];
@@ -80,7 +88,9 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     const sentenceFeatures = features.of(id);
     const fitsType = fitsQuestionType(analysed, sentenceFeatures, queryPlaceIds);
     const typeBonus = fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0;
-    const score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
+    let score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
+    // "How many stations?" is answered by "12 stops", where a number counts the thing asked about.
+    if (analysed.type === "amount" && countsAQueryTerm(sentence.text, queryTerms)) score += weights.questionType;
     ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) ?? 0 });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);

@@ -1,0 +1,21 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import { AVAILABILITY, MAX_LENGTH, catalogueEntry } from "../src/discord/catalogue.js";
+import type { SlashCommand } from "../src/discord/command.js";
+
+const entry = catalogueEntry("where");
+
+export const where = {
+  kind: "slash",
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: entry.name,
+    description: entry.description,
+    ...AVAILABILITY,
+    options: [{ type: ApplicationCommandOptionType.String, name: entry.argument.name, description: entry.argument.description, required: entry.argument.required, max_length: MAX_LENGTH.name, autocomplete: true }],
+  } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  autocomplete: { option: entry.argument.name, kind: "where" },
+  execute: (interaction, { engine, reply }) => {
+    const argument = interaction.options.getString(entry.argument.name) ?? "";
+    return reply(engine.run({ command: "where", argument }), { paging: { command: "where", argument } });
+  },
+} satisfies SlashCommand;

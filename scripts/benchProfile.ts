@@ -1,0 +1,26 @@
+/**
+ * Profiling helper for `npm run bench`: builds the engine on N articles (seed + synthetic) and asks
+ * the bench questions, so a CPU profile shows where build and answer time go:
+ *   node --cpu-prof --cpu-prof-dir=.bench-cache/profiles --import tsx scripts/benchProfile.ts 1000 [rounds]
+ */
+import { join } from "node:path";
+import { createEngine } from "../src/engine/engine.js";
+import { buildKnowledge, readKnowledgeSources } from "../src/knowledge/loadKnowledge.js";
+import { BENCH_QUESTIONS } from "./benchQuestions.js";
+import { syntheticSources } from "./syntheticCorpus.js";
+
+const articles = Number(process.argv[2] ?? "1000");
+const rounds = Number(process.argv[3] ?? "3");
+const real = readKnowledgeSources(join(import.meta.dirname, "..", "knowledge"));
+const sources = articles <= real.length ? real : syntheticSources({ articles, real });
+let start = performance.now();
+const knowledge = buildKnowledge(sources);
+console.error(`knowledge: ${Math.round(performance.now() - start)} ms`);
+start = performance.now();
+const engine = createEngine(knowledge);
+console.error(`index: ${Math.round(performance.now() - start)} ms`);
+for (const question of BENCH_QUESTIONS) {
+  start = performance.now();
+  for (let round = 0; round < rounds; round += 1) engine.ask(question.text);
+  console.error(`${((performance.now() - start) / rounds).toFixed(3)} ms  ${question.text}`);
+}

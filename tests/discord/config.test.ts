@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { describe, expect, test } from "vitest";
+import { ConfigError, loadConfig, requireVariables } from "../../src/config/config.js";
+import { createLogger } from "../../src/logging/logger.js";
+
+const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.super-secret-hmac-part_123";
+const noDotenv = { dotenv: false } as const;
+
+function configError(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env, noDotenv);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  test("GIVEN an empty environment THEN defaults apply and no variable is required yet", () => {
+    expect(loadConfig({}, noDotenv)).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
+  });
+
+  test("GIVEN every variable THEN they are parsed", () => {
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "1100000000000000001", DISCORD_GUILD_ID: "1100000000000000100", DISCORD_API_URL: "http://127.0.0.1:3000", LOG_LEVEL: "debug", KNOWLEDGE_DIR: "kb" };
+    expect(loadConfig(env, noDotenv)).toEqual(env);
+  });
+
+  test("GIVEN variables left empty as in .env.example THEN they count as unset", () => {
+    expect(loadConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", DISCORD_API_URL: "", LOG_LEVEL: "" }, noDotenv)).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
+  });
+
+  test.each([
+    [{ DISCORD_CLIENT_ID: "my-app" }, "DISCORD_CLIENT_ID"],
+    [{ DISCORD_GUILD_ID: "12" }, "DISCORD_GUILD_ID"],
+    [{ DISCORD_API_URL: "not a url" }, "DISCORD_API_URL"],
+    [{ DISCORD_API_URL: "ftp://127.0.0.1" }, "DISCORD_API_URL"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("GIVEN the malformed %o THEN start-up stops with one line naming %s", (env, variable) => {
+    const message = configError(env);
+    expect(message).toMatch(new RegExp(`^Configuration error: ${variable} `));
+    expect(message).not.toContain("\n");
+  });
+
+  test("GIVEN a malformed token THEN the error names DISCORD_TOKEN and never repeats the value", () => {
+    const badToken = "has spaces secret-value-1234";
+    const message = configError({ DISCORD_TOKEN: badToken });
+    expect(message).toMatch(/^Configuration error: DISCORD_TOKEN /);
+    expect(message).not.toContain("secret-value");
+  });
+
+  test("GIVEN bot mode without a token THEN requireVariables names the missing variable", () => {
+    expect(() => requireVariables(loadConfig({}, noDotenv), ["DISCORD_TOKEN"])).toThrow("Configuration error: DISCORD_TOKEN is not set (see .env.example)");
+    expect(() => requireVariables(loadConfig({ DISCORD_TOKEN: TOKEN }, noDotenv), ["DISCORD_TOKEN", "DISCORD_CLIENT_ID"])).toThrow(/DISCORD_CLIENT_ID is not set/);
+  });
+
+  test("GIVEN a .env file THEN it is read, without overriding variables already set", () => {
+    const directory = mkdtempSync(join(tmpdir(), "config-"));
+    const path = join(directory, ".env");
+    writeFileSync(path, "DISCORD_GUILD_ID=1100000000000000100\nLOG_LEVEL=warn\n");
+    const env: NodeJS.ProcessEnv = { LOG_LEVEL: "error" };
+    const config = loadConfig(env, { dotenvPath: path });
+    expect(config.DISCORD_GUILD_ID).toBe("1100000000000000100");
+    expect(config.LOG_LEVEL).toBe("error");
+  });
+});
+
+describe("createLogger", () => {
+  function capture(): { stream: Writable; text: () => string } {
+    const chunks: string[] = [];
+    return { stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }), text: () => chunks.join("") };
+  }
+
+  test("GIVEN the token hidden anywhere in a log call THEN the line says [redacted] instead", () => {
+    const sink = capture();
+    const logger = createLogger({ level: "info", secrets: [TOKEN], destination: sink.stream });
+    logger.info({ token: TOKEN, nested: { detail: `Provided token: ${TOKEN}` } }, `message with ${TOKEN}`);
+    logger.error({ err: new Error(`failed for ${TOKEN}`) }, "boom");
+    expect(sink.text()).not.toContain(TOKEN);
+    expect(sink.text()).not.toContain("super-secret-hmac-part");
+    expect(sink.text()).toContain("[redacted]");
+  });
+
+  test("GIVEN a level THEN lines below it are not written, and each line is JSON", () => {
+    const sink = capture();
+    const logger = createLogger({ level: "warn", destination: sink.stream });
+    logger.info("hidden");
+    logger.warn({ kind: "slash" }, "shown");
+    const lines = sink.text().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({ level: 40, kind: "slash", msg: "shown" });
+  });
+});

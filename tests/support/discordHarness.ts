@@ -1,0 +1,158 @@
+/** Starts the fake Discord and the real bot (real discord.js client, real engine) connected to it, for end-to-end tests. */
+import { Writable } from "node:stream";
+import type { APIMessage } from "discord-api-types/v10";
+import { z } from "zod";
+import type { Config } from "../../src/config/config.js";
+import type { Command } from "../../src/discord/command.js";
+import { type DiscordBot, startDiscordBot } from "../../src/discord/startBot.js";
+import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
+import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { FakeDiscord, IDS, type Place, type RestCall, SELF, nextSnowflake } from "./fakeDiscord/index.js";
+
+/** A token-shaped secret: tests assert it never shows up in logs or replies. */
+export const FAKE_TOKEN = "fake-bot-token.for-tests.s3cr3t-value";
+
+/** What the bot sends Discord as a message body (reply, edit, update, channel message), read at the boundary with zod. */
+export const SentMessage = z.looseObject({
+  content: z.string().optional(),
+  flags: z.number().optional(),
+  embeds: z
+    .array(
+      z.looseObject({
+        title: z.string().optional(),
+        description: z.string().optional(),
+        color: z.number().optional(),
+        fields: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+        footer: z.object({ text: z.string() }).optional(),
+      }),
+    )
+    .optional(),
+  components: z
+    .array(z.object({ type: z.number(), components: z.array(z.looseObject({ type: z.number(), custom_id: z.string().optional(), label: z.string().optional(), disabled: z.boolean().optional() })) }))
+    .optional(),
+  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional(), replied_user: z.boolean().optional() }).optional(),
+  message_reference: z.looseObject({ message_id: z.string().optional() }).optional(),
+  choices: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
+});
+export type SentMessage = z.infer<typeof SentMessage>;
+
+export const InteractionResponse = z.object({ type: z.number(), data: SentMessage.optional() });
+export type InteractionResponse = z.infer<typeof InteractionResponse>;
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  kind?: string;
+  command?: string;
+  outcome?: string;
+  latencyMs?: number;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: DiscordBot;
+  /** Swap the engine the bot reads per event (as knowledge hot reload does). */
+  engine: { current: AnswerEngine };
+  /** The real engine on the real knowledge. */
+  realEngine: AnswerEngine;
+  logs: LogLine[];
+  /** Raw log text, for secrecy checks. */
+  logText(): string;
+  /** Dispatches an interaction and resolves with the bot's response to it (the callback body). */
+  interact(payload: { id: string; token: string }): Promise<InteractionResponse>;
+  /** Dispatches a MESSAGE_CREATE and resolves with the message the bot posts in that channel. */
+  sendMessage(payload: { channel_id: string }): Promise<{ call: RestCall; message: SentMessage }>;
+  /** Dispatches a MESSAGE_CREATE and resolves after the bot stayed quiet (returns what it sent meanwhile). */
+  sendMessageExpectingSilence(payload: { channel_id: string }, quietMs?: number): Promise<RestCall[]>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  commands?: readonly Command[];
+  deferAfterMs?: number;
+}
+
+/** The real engine on the real knowledge folder. */
+export function createEngineForTests(): AnswerEngine {
+  return createEngine(loadKnowledge("knowledge"));
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const chunks: string[] = [];
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      const text = chunk.toString();
+      chunks.push(text);
+      for (const line of text.split("\n").filter((entry) => entry.trim() !== "")) logs.push(JSON.parse(line) as LogLine);
+      callback();
+    },
+  });
+  const realEngine = createEngineForTests();
+  const engine = { current: realEngine };
+  const config: Config = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "debug", KNOWLEDGE_DIR: "knowledge" };
+  const logger = createLogger({ level: "debug", secrets: [FAKE_TOKEN], destination });
+  const bot = await startDiscordBot({ config, logger, getEngine: () => engine.current, ...(options.commands ? { commands: options.commands } : {}), ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+
+  return {
+    fake,
+    bot,
+    engine,
+    realEngine,
+    logs,
+    logText: () => chunks.join(""),
+    async interact(payload) {
+      const since = fake.calls.length;
+      await fake.dispatch("INTERACTION_CREATE", payload);
+      const call = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/interactions/${payload.id}/${payload.token}/callback`, { since });
+      return InteractionResponse.parse(call.body);
+    },
+    async sendMessage(payload) {
+      const since = fake.calls.length;
+      await fake.dispatch("MESSAGE_CREATE", payload);
+      const call = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`, { since });
+      return { call, message: SentMessage.parse(call.body) };
+    },
+    async sendMessageExpectingSilence(payload, quietMs = 400) {
+      const since = fake.calls.length;
+      await fake.dispatch("MESSAGE_CREATE", payload);
+      await fake.settle(quietMs);
+      return fake.calls.slice(since);
+    },
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** The message a button sits on, as Discord includes it in the component interaction. */
+export function messageFromResponse(response: InteractionResponse, place: Place = "guild"): APIMessage {
+  const data = response.data ?? {};
+  return {
+    id: nextSnowflake(),
+    channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
+    author: SELF,
+    content: data.content ?? "",
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: (data.embeds ?? []).map((embed) => ({ ...embed })),
+    components: (data.components ?? []).map((row) => ({ type: 1, components: row.components.map((component) => ({ type: 2, style: 1, custom_id: component.custom_id ?? "x", label: component.label ?? "" })) })),
+    pinned: false,
+    type: 0,
+    ...(data.flags ? { flags: data.flags } : {}),
+  };
+}
+
+/** Every custom_id of every button in a sent message. */
+export function customIds(message: SentMessage | undefined): string[] {
+  return (message?.components ?? []).flatMap((row) => row.components.map((component) => component.custom_id ?? ""));
+}

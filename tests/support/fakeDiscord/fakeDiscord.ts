@@ -1,0 +1,586 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST API and the Gateway (WebSocket) that the real discord.js client talks to
+ * when DISCORD_API_URL points here. It records every REST call and gateway payload so tests assert on what the
+ * bot really sent, and it has hooks to inject faults (REST status/delay per route, gateway close/terminate/ops).
+ *
+ * Protocol details follow discord.js 14 / @discordjs/ws 1.x / @discordjs/rest 2.x as read from their source:
+ * - REST URLs are `${api}/v10${route}`; `GET /gateway/bot` gives the WebSocket URL.
+ * - The shard connects to `${url}?v=10&encoding=json` (no `compress` unless zlib-sync is installed).
+ * - HELLO (op 10) → IDENTIFY (op 2) → READY (needs user, application, guilds, session_id, resume_gateway_url),
+ *   then one GUILD_CREATE per unavailable guild listed in READY before discord.js emits clientReady.
+ * - Heartbeat (op 1) → ACK (op 11); RESUME (op 6) → RESUMED, or INVALID_SESSION (op 9) for an unknown session.
+ */
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  type APIChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIMessage,
+  type APIRole,
+  type APIUser,
+  type GuildMemberFlags,
+  type GuildSystemChannelFlags,
+  type RoleFlags,
+  ChannelType,
+  GatewayDispatchEvents,
+  GatewayOpcodes,
+  InteractionResponseType,
+  MessageFlags,
+  MessageType,
+} from "discord-api-types/v10";
+import { WebSocket, WebSocketServer } from "ws";
+import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+
+// ---------------------------------------------------------------- recorded traffic
+
+export interface RestCall {
+  method: string;
+  /** The route without `/api` and `/v10`, e.g. `/interactions/123/tok/callback`. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, or the raw text when it was not JSON, or undefined when empty. */
+  body: unknown;
+  /** The Authorization header as sent (tests of secrecy need it); undefined for interaction/webhook calls. */
+  authorization: string | undefined;
+  /** HTTP status the fake answered with. */
+  status: number;
+  at: number;
+}
+
+export interface GatewayFrame {
+  direction: "in" | "out";
+  op: number;
+  t?: string | null;
+  d: unknown;
+  at: number;
+}
+
+// ---------------------------------------------------------------- fault injection
+
+export interface RestFault {
+  method?: string;
+  /** Matches the normalised route (string = exact, RegExp = test). */
+  path: string | RegExp;
+  /** Wait this long before answering (or before failing, when status is set). */
+  delayMs?: number;
+  /** Answer with this status instead of the normal response. */
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many requests this fault applies to; default 1; Infinity for all. */
+  times?: number;
+}
+
+export interface FakeDiscordOptions {
+  heartbeatIntervalMs?: number;
+  /** Answer heartbeats with op 11 (turn off to simulate a zombie connection). */
+  ackHeartbeats?: boolean;
+}
+
+interface StoredMessage {
+  message: APIMessage;
+}
+
+const BOT_USER: APIUser = { id: IDS.bot, username: BOT_USERNAME, discriminator: "0", global_name: null, avatar: null, bot: true };
+
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly frames: GatewayFrame[] = [];
+  /** Query strings of every gateway connection, e.g. `v=10&encoding=json`. */
+  readonly gatewayConnections: string[] = [];
+  readonly identifies: unknown[] = [];
+  readonly resumes: unknown[] = [];
+  /** Close codes of gateway connections the client closed (1000 = a clean shutdown). */
+  readonly gatewayCloses: number[] = [];
+  ackHeartbeats: boolean;
+  heartbeatIntervalMs: number;
+
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private ready = false;
+  private sequence = 0;
+  private sessionId = "";
+  private readonly faults: (RestFault & { remaining: number })[] = [];
+  private readonly messagesByToken = new Map<string, StoredMessage>();
+  private readonly messagesById = new Map<string, StoredMessage>();
+  private readonly waiters = new Set<() => void>();
+  /** Interaction token → channel id, learnt from dispatched INTERACTION_CREATE payloads. */
+  private readonly interactionChannels = new Map<string, string>();
+  private port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.ackHeartbeats = options.ackHeartbeats ?? true;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.server = createServer((request, response) => void this.onRequest(request, response));
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on("connection", (socket, request) => this.onConnection(socket, request));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    fake.server.listen(0, "127.0.0.1");
+    await once(fake.server, "listening");
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get isGatewayReady(): boolean {
+    return this.ready && this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ------------------------------------------------------------ REST faults
+
+  /** Injects a fault; returns a function that removes it. */
+  injectFault(fault: RestFault): () => void {
+    const entry = { ...fault, remaining: fault.times ?? 1 };
+    this.faults.push(entry);
+    return () => {
+      const index = this.faults.indexOf(entry);
+      if (index >= 0) this.faults.splice(index, 1);
+    };
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  // ------------------------------------------------------------ waiting for traffic
+
+  /** Resolves with the first recorded REST call (from `since` on) matching the predicate. */
+  async waitForCall(predicate: (call: RestCall) => boolean, options: { timeoutMs?: number; since?: number } = {}): Promise<RestCall> {
+    const since = options.since ?? 0;
+    return this.waitFor(() => this.calls.slice(since).find(predicate), options.timeoutMs ?? 5_000, "REST call");
+  }
+
+  /** Resolves with the calls matching the predicate after waiting `quietMs` with no new call (for "no reply" checks). */
+  async settle(quietMs = 300): Promise<void> {
+    let count = -1;
+    while (count !== this.calls.length) {
+      count = this.calls.length;
+      await sleep(quietMs);
+    }
+  }
+
+  callsMatching(predicate: (call: RestCall) => boolean, since = 0): RestCall[] {
+    return this.calls.slice(since).filter(predicate);
+  }
+
+  private async waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const found = probe();
+    if (found !== undefined) return found;
+    return new Promise<T>((resolve, reject) => {
+      const check = (): void => {
+        const value = probe();
+        if (value === undefined) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  // ------------------------------------------------------------ gateway controls
+
+  async waitForGatewayReady(timeoutMs = 10_000): Promise<void> {
+    await this.waitFor(() => (this.isGatewayReady ? true : undefined), timeoutMs, "gateway READY");
+  }
+
+  /** Sends a dispatch (op 0) with the next sequence number; waits for a ready connection first. */
+  async dispatch(event: string, data: unknown): Promise<void> {
+    await this.waitForGatewayReady();
+    if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null && "token" in data && "channel" in data) {
+      const channel = data.channel;
+      if (typeof channel === "object" && channel !== null && "id" in channel) this.interactionChannels.set(String(data.token), String(channel.id));
+    }
+    this.sendFrame({ op: GatewayOpcodes.Dispatch, t: event, s: ++this.sequence, d: data });
+  }
+
+  /** Sends any raw gateway payload (op 7 reconnect, op 9 invalid session, …). */
+  sendRaw(payload: { op: number; d?: unknown; t?: string | null; s?: number | null }): void {
+    this.sendFrame({ t: null, s: null, d: null, ...payload });
+  }
+
+  /** Closes the gateway connection with a close code (e.g. 4000); the client decides whether to resume. */
+  closeGateway(code = 4000, reason = "fake Discord closed the connection"): void {
+    this.ready = false;
+    this.socket?.close(code, reason);
+  }
+
+  /** Drops the TCP connection without a close frame: the client sees 1006 (abnormal closure). */
+  terminateGateway(): void {
+    this.ready = false;
+    this.socket?.terminate();
+  }
+
+  // ------------------------------------------------------------ messages the bot sent
+
+  /** The interaction's original response message, after a reply or an edit of a deferred reply. */
+  originalMessage(interactionToken: string): APIMessage | undefined {
+    return this.messagesByToken.get(interactionToken)?.message;
+  }
+
+  /** Puts a message into the fake's store (e.g. a message a component interaction refers to). */
+  storeMessage(message: APIMessage): void {
+    this.messagesById.set(message.id, { message });
+  }
+
+  // ------------------------------------------------------------ gateway internals
+
+  private sendFrame(payload: { op: number; d: unknown; t: string | null; s: number | null }): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error("fake Discord: no open gateway connection");
+    this.frames.push({ direction: "out", op: payload.op, t: payload.t, d: payload.d, at: Date.now() });
+    socket.send(JSON.stringify(payload));
+  }
+
+  private onConnection(socket: WebSocket, request: IncomingMessage): void {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.terminate();
+    this.socket = socket;
+    this.ready = false;
+    this.gatewayConnections.push(new URL(request.url ?? "/", this.gatewayUrl).search.replace(/^\?/, ""));
+    socket.on("message", (raw) => this.onGatewayMessage(socket, raw.toString()));
+    socket.on("close", (code) => {
+      this.gatewayCloses.push(code);
+      if (this.socket === socket) this.ready = false;
+      this.notify();
+    });
+    this.sendFrame({ op: GatewayOpcodes.Hello, t: null, s: null, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  private onGatewayMessage(socket: WebSocket, raw: string): void {
+    if (socket !== this.socket) return;
+    let payload: { op?: unknown; d?: unknown };
+    try {
+      payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
+    } catch {
+      socket.close(4002, "Error while decoding payload.");
+      return;
+    }
+    const op = typeof payload.op === "number" ? payload.op : -1;
+    this.frames.push({ direction: "in", op, d: payload.d, at: Date.now() });
+    switch (op) {
+      case GatewayOpcodes.Heartbeat:
+        if (this.ackHeartbeats) this.sendFrame({ op: GatewayOpcodes.HeartbeatAck, t: null, s: null, d: null });
+        break;
+      case GatewayOpcodes.Identify:
+        this.identifies.push(payload.d);
+        this.onIdentify();
+        break;
+      case GatewayOpcodes.Resume:
+        this.resumes.push(payload.d);
+        this.onResume(payload.d);
+        break;
+      default:
+        break;
+    }
+    this.notify();
+  }
+
+  private onIdentify(): void {
+    this.sequence = 0;
+    this.sessionId = `session-${nextSnowflake()}`;
+    this.sendFrame({
+      op: GatewayOpcodes.Dispatch,
+      t: GatewayDispatchEvents.Ready,
+      s: ++this.sequence,
+      d: {
+        v: 10,
+        user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
+        guilds: [{ id: IDS.guild, unavailable: true }],
+        session_id: this.sessionId,
+        resume_gateway_url: this.gatewayUrl,
+        shard: [0, 1],
+        application: { id: IDS.application, flags: 0 },
+      },
+    });
+    this.ready = true;
+    this.sendFrame({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.GuildCreate, s: ++this.sequence, d: guildCreatePayload() });
+  }
+
+  private onResume(data: unknown): void {
+    const sessionId = typeof data === "object" && data !== null && "session_id" in data ? data.session_id : undefined;
+    if (sessionId !== this.sessionId) {
+      this.sendFrame({ op: GatewayOpcodes.InvalidSession, t: null, s: null, d: false });
+      return;
+    }
+    this.ready = true;
+    this.sendFrame({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++this.sequence, d: {} });
+  }
+
+  // ------------------------------------------------------------ REST internals
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", this.url);
+    const path = safeDecode(url.pathname).replace(/^\/api/, "").replace(/^\/v\d+/, "");
+    const method = (request.method ?? "GET").toUpperCase();
+    const text = await readBody(request);
+    const body = parseBody(text, request.headers["content-type"]);
+    const record = (status: number): void => {
+      this.calls.push({
+        method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        authorization: request.headers.authorization,
+        status,
+        at: Date.now(),
+      });
+      this.notify();
+    };
+
+    const fault = this.faults.find((entry) => entry.remaining > 0 && (entry.method === undefined || entry.method === method) && (typeof entry.path === "string" ? entry.path === path : entry.path.test(path)));
+    if (fault) {
+      fault.remaining -= 1;
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.status !== undefined) {
+        record(fault.status);
+        send(response, fault.status, fault.body ?? { message: "fake fault", code: 0 }, fault.headers);
+        return;
+      }
+    }
+
+    const result = this.route(method, path, url.searchParams, body);
+    record(result.status);
+    send(response, result.status, result.body);
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
+    let match: RegExpExecArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+    }
+    if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl } };
+
+    if (method === "POST" && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      return this.interactionCallback(match[1] ?? "", match[2] ?? "", body, query.get("with_response") === "true");
+    }
+    if ((match = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(path))) {
+      const token = match[2] ?? "";
+      const messageId = match[3] ?? "";
+      const stored = messageId === "@original" ? this.messagesByToken.get(token) : this.messagesById.get(messageId);
+      if (!stored) return notFound(10008, "Unknown Message");
+      if (method === "GET") return { status: 200, body: stored.message };
+      if (method === "PATCH") {
+        stored.message = { ...stored.message, ...messageFields(body), edited_timestamp: new Date().toISOString() };
+        this.messagesById.set(stored.message.id, stored);
+        return { status: 200, body: stored.message };
+      }
+      if (method === "DELETE") {
+        this.messagesById.delete(stored.message.id);
+        return { status: 204 };
+      }
+    }
+    if (method === "POST" && (match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
+      const message = this.createMessage(this.interactionChannels.get(match[2] ?? "") ?? IDS.guildChannel, body, { webhookId: match[1] });
+      return { status: 200, body: message };
+    }
+    if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
+      return { status: 200, body: this.createMessage(match[1] ?? "", body, {}) };
+    }
+    if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === "POST") return { status: 204 };
+    if (method === "POST" && path === "/users/@me/channels") {
+      const recipient = typeof body === "object" && body !== null && "recipient_id" in body ? String(body.recipient_id) : IDS.user;
+      return { status: 200, body: { id: IDS.dmChannel, type: ChannelType.DM, last_message_id: null, recipients: [{ ...humanUser(), id: recipient }] } };
+    }
+    if (method === "PUT" && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      const commands = Array.isArray(body) ? body : [];
+      return {
+        status: 200,
+        body: commands.map((command: unknown) => ({
+          ...(typeof command === "object" && command !== null ? command : {}),
+          id: nextSnowflake(),
+          application_id: match?.[1],
+          ...(match?.[2] ? { guild_id: match[2] } : {}),
+          version: nextSnowflake(),
+          default_member_permissions: null,
+        })),
+      };
+    }
+    if (method === "GET" && path === "/users/@me") return { status: 200, body: BOT_USER };
+    return notFound(0, "404: Not Found");
+  }
+
+  private interactionCallback(interactionId: string, token: string, body: unknown, withResponse: boolean): { status: number; body?: unknown } {
+    const type = typeof body === "object" && body !== null && "type" in body ? body.type : undefined;
+    const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+    if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource) {
+      const message = this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, { interactionId });
+      this.messagesByToken.set(token, { message });
+      this.messagesById.set(message.id, { message });
+    }
+    if (type === InteractionResponseType.UpdateMessage) {
+      this.messagesByToken.set(token, { message: this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, { interactionId }) });
+    }
+    if (!withResponse) return { status: 204 };
+    const message = this.messagesByToken.get(token)?.message;
+    return { status: 200, body: { interaction: { id: interactionId, type: 2, response_message_id: message?.id, response_message_loading: false, response_message_ephemeral: false }, resource: { type, message } } };
+  }
+
+  private createMessage(channelId: string, body: unknown, origin: { webhookId?: string | undefined; interactionId?: string }): APIMessage {
+    const fields = messageFields(body);
+    const reference = typeof body === "object" && body !== null && "message_reference" in body ? body.message_reference : undefined;
+    const message: APIMessage = {
+      id: nextSnowflake(),
+      channel_id: channelId,
+      author: BOT_USER,
+      content: "",
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: reference ? MessageType.Reply : MessageType.Default,
+      ...(origin.webhookId ? { webhook_id: origin.webhookId } : {}),
+      ...(reference && typeof reference === "object" && "message_id" in reference ? { message_reference: { message_id: String(reference.message_id), channel_id: channelId } } : {}),
+      ...fields,
+    };
+    this.messagesById.set(message.id, { message });
+    return message;
+  }
+}
+
+/** The message fields a bot can set through REST, taken from a request body. */
+function messageFields(body: unknown): Partial<APIMessage> {
+  if (typeof body !== "object" || body === null) return {};
+  const fields: Partial<APIMessage> = {};
+  if ("content" in body && typeof body.content === "string") fields.content = body.content;
+  if ("embeds" in body && Array.isArray(body.embeds)) fields.embeds = body.embeds;
+  if ("components" in body && Array.isArray(body.components)) fields.components = body.components;
+  if ("flags" in body && typeof body.flags === "number") if (body.flags & MessageFlags.Ephemeral) fields.flags = MessageFlags.Ephemeral;
+  return fields;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function notFound(code: number, message: string): { status: number; body: unknown } {
+  return { status: 404, body: { message, code } };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text.length === 0) return undefined;
+  if (contentType?.includes("application/json")) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function send(response: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204 || body === undefined) {
+    response.writeHead(status, headers);
+    response.end();
+    return;
+  }
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+export function humanUser(): APIUser {
+  return { id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null };
+}
+
+function guildCreatePayload(): APIGuild & { channels: APIChannel[]; members: APIGuildMember[]; joined_at: string; large: boolean; member_count: number; threads: []; presences: []; voice_states: [] } {
+  const role = (id: string, name: string, extra: Partial<APIRole> = {}): APIRole => ({
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    position: 0,
+    permissions: "0",
+    managed: false,
+    mentionable: false,
+    flags: 0 as RoleFlags,
+    ...extra,
+  });
+  return {
+    id: IDS.guild,
+    name: "Fake guild",
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: IDS.user,
+    region: "",
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [role(IDS.guild, "@everyone", { permissions: "68608" }), role(IDS.botRole, BOT_USERNAME, { managed: true, position: 1, tags: { bot_id: IDS.bot } }), role(IDS.otherRole, "readers", { position: 1, mentionable: true })],
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0 as GuildSystemChannelFlags,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: "en-US" as APIGuild["preferred_locale"],
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    stickers: [],
+    premium_progress_bar_enabled: false,
+    hub_type: null,
+    safety_alerts_channel_id: null,
+    incidents_data: null,
+    channels: [{ id: IDS.guildChannel, type: ChannelType.GuildText, guild_id: IDS.guild, name: "general", position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null }],
+    members: [{ user: BOT_USER, roles: [IDS.botRole], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags }],
+    joined_at: new Date().toISOString(),
+    large: false,
+    member_count: 2,
+    threads: [],
+    presences: [],
+    voice_states: [],
+  };
+}

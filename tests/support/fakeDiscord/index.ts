@@ -1,0 +1,3 @@
+export { FakeDiscord, type FakeDiscordOptions, type GatewayFrame, type RestCall, type RestFault } from "./fakeDiscord.js";
+export { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+export * from "./payloads.js";

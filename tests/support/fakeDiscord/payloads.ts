@@ -1,0 +1,145 @@
+/** Gateway dispatch payloads as Discord sends them, for the fake to dispatch. Typed with discord-api-types. */
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIChannel,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageComponentInteraction,
+  type APIUser,
+  type GatewayMessageCreateDispatchData,
+  type GuildMemberFlags,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  MessageType,
+} from "discord-api-types/v10";
+import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+
+export type Place = "guild" | "dm";
+
+export const HUMAN: APIUser = Object.freeze({ id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null });
+export const OTHER_BOT: APIUser = Object.freeze({ id: IDS.otherBot, username: "otherbot", discriminator: "0", global_name: null, avatar: null, bot: true });
+export const SELF: APIUser = Object.freeze({ id: IDS.bot, username: BOT_USERNAME, discriminator: "0", global_name: null, avatar: null, bot: true });
+
+const ALL_PERMISSIONS = "2251799813685247";
+
+function member(user: APIUser): APIInteractionGuildMember {
+  return { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags, permissions: ALL_PERMISSIONS };
+}
+
+function channelOf(place: Place): Partial<APIChannel> & Pick<APIChannel, "id" | "type"> {
+  return place === "guild"
+    ? { id: IDS.guildChannel, type: ChannelType.GuildText, guild_id: IDS.guild, name: "general" }
+    : { id: IDS.dmChannel, type: ChannelType.DM, recipients: [HUMAN] };
+}
+
+/** The fields every interaction carries, for a guild text channel or a DM with the bot. */
+function base(place: Place) {
+  const id = nextSnowflake();
+  const common = {
+    id,
+    application_id: IDS.application,
+    token: `interaction-token-${id}`,
+    version: 1 as const,
+    app_permissions: ALL_PERMISSIONS,
+    locale: Locale.EnglishUS,
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    channel: channelOf(place),
+    channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
+  };
+  return place === "guild"
+    ? { ...common, guild_id: IDS.guild, guild_locale: Locale.EnglishUS, member: member(HUMAN), authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: IDS.guild }, context: InteractionContextType.Guild }
+    : { ...common, user: HUMAN, authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: "0" }, context: InteractionContextType.BotDM };
+}
+
+/** A slash command invocation: `/name option:value …`. */
+export function slashCommand(name: string, options: Record<string, string | boolean> = {}, place: Place = "guild") {
+  const dataOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(([optionName, value]) =>
+    typeof value === "boolean" ? { type: ApplicationCommandOptionType.Boolean, name: optionName, value } : { type: ApplicationCommandOptionType.String, name: optionName, value },
+  );
+  return { ...base(place), type: InteractionType.ApplicationCommand, data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions } };
+}
+
+/** Someone typing in an autocomplete box: the focused option holds the partial text. */
+export function autocomplete(name: string, option: string, partial: string, place: Place = "guild") {
+  return {
+    ...base(place),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }] },
+  };
+}
+
+/** A click on a button of a message the bot sent. */
+export function buttonClick(customId: string, message: APIMessage, place: Place = "guild"): APIMessageComponentInteraction & { channel_id: string } {
+  const payload = { ...base(place), type: InteractionType.MessageComponent as const, data: { component_type: ComponentType.Button as const, custom_id: customId }, message };
+  return payload;
+}
+
+/** The message context-menu command ("Apps → Ask the article") on a target message. */
+export function messageCommand(name: string, target: APIMessage, place: Place = "guild") {
+  return {
+    ...base(place),
+    type: InteractionType.ApplicationCommand,
+    data: { id: nextSnowflake(), name, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  };
+}
+
+export interface MessageOptions {
+  place?: Place;
+  author?: APIUser;
+  /** Users the message mentions (Discord fills this from `<@id>` in the content and from replies). */
+  mentions?: APIUser[];
+  mentionRoles?: string[];
+  mentionEveryone?: boolean;
+}
+
+/** A MESSAGE_CREATE dispatch: a message a person (or a bot) posted in the guild channel or in a DM. */
+export function messageCreate(content: string, options: MessageOptions = {}): GatewayMessageCreateDispatchData {
+  const place = options.place ?? "guild";
+  const author = options.author ?? HUMAN;
+  const message = {
+    id: nextSnowflake(),
+    channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: options.mentionEveryone ?? false,
+    mentions: (options.mentions ?? []).map((user) => ({ ...user })),
+    mention_roles: options.mentionRoles ?? [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default as const,
+    channel_type: place === "guild" ? (ChannelType.GuildText as const) : (ChannelType.DM as const),
+  };
+  return place === "guild" ? { ...message, guild_id: IDS.guild, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags } } : message;
+}
+
+/** A message someone else posted, as a context-menu target. */
+export function plainMessage(content: string, author: APIUser = HUMAN, place: Place = "guild"): APIMessage {
+  const created = messageCreate(content, { place, author });
+  return {
+    id: created.id,
+    channel_id: created.channel_id,
+    author: created.author,
+    content: created.content,
+    timestamp: created.timestamp,
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: MessageType.Default,
+  };
+}
