@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import type { Entity } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
+import { FuzzyWords } from "../text/fuzzyWords.js";
 import { foldText, nameKey } from "../text/normalize.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
@@ -48,12 +48,17 @@ export function splitQueryWords(text: string): QueryWords {
 export class EntityIndex {
   private readonly byKey = new Map<string, EntityRef[]>();
   private readonly capitalsOnly = new Set<string>();
-  private readonly fuzzyNames: Fuse<string>;
+  /** One-word names for correcting typos in questions. */
+  private readonly fuzzyNames: FuzzyWords;
+  /** Every name and alias, for the autocomplete box's fuzzy tier. */
+  private readonly autocompleteFuse: Fuse<{ key: string; ref: EntityRef }>;
   readonly refs: EntityRef[] = [];
 
   constructor(refs: readonly EntityRef[]) {
     for (const ref of refs) this.add(ref);
-    this.fuzzyNames = new Fuse([...this.byKey.keys()].filter((key) => !key.includes(" ") && !this.capitalsOnly.has(key)), SEARCH_CONFIG.entityFuzzy.fuse);
+    this.fuzzyNames = new FuzzyWords([...this.byKey.keys()].filter((key) => !key.includes(" ") && !this.capitalsOnly.has(key)));
+    const entries = [...this.byKey].flatMap(([key, list]) => list.map((ref) => ({ key, ref })));
+    this.autocompleteFuse = new Fuse(entries, { ...SEARCH_CONFIG.autocompleteFuse, keys: ["key"] });
   }
 
   private add(ref: EntityRef): void {
@@ -98,10 +103,8 @@ export class EntityIndex {
     const { minWordLength } = SEARCH_CONFIG.entityFuzzy;
     query.folded.forEach((word, i) => {
       if (used[i] || word.length < minWordLength || ignore.has(word) || isKnownWord(word) || /\d/.test(word)) return;
-      const maxEdits = word.length >= 9 ? 2 : 1;
-      for (const result of this.fuzzyNames.search(word, { limit: 5 })) {
-        if (editDistance(word, result.item, maxEdits) > maxEdits) continue;
-        const refs = this.byKey.get(result.item);
+      for (const near of this.fuzzyNames.near(word)) {
+        const refs = this.byKey.get(near.word);
         if (!refs) continue;
         matches.push({ refs, surface: query.original[i] ?? word, firstWord: i, lastWord: i, fuzzy: true });
         used[i] = true;
@@ -116,15 +119,18 @@ export class EntityIndex {
     const candidates = kinds ? this.refs.filter((ref) => kinds.has(ref.entity.kind)) : this.refs;
     const key = nameKey(partial);
     if (key.length === 0) return dedupeByName(candidates).slice(0, limit);
-    const tiers: EntityRef[][] = [[], [], [], []];
+    // Tiers, as the discord.js docs bot ranks tags: exact name, a name starting with the text, a name
+    // containing it, then Fuse.js's fuzzy score for typos ("stoltenbreg", "zelenksy").
+    const allowed = new Set(candidates);
+    const tiers: EntityRef[][] = [[], [], []];
     for (const ref of candidates) {
       const names = [ref.entity.name, ...ref.entity.aliases].map(nameKey);
       if (names.some((name) => name === key)) tiers[0]?.push(ref);
       else if (names.some((name) => name.startsWith(key) || name.split(" ").some((part) => part.startsWith(key)))) tiers[1]?.push(ref);
       else if (names.some((name) => name.includes(key))) tiers[2]?.push(ref);
-      else if (key.length >= 3 && names.some((name) => name.split(" ").some((part) => editDistance(part.slice(0, key.length + 1), key, 2) <= (key.length >= 6 ? 2 : 1)))) tiers[3]?.push(ref);
     }
-    return dedupeByName(tiers.flat()).slice(0, limit);
+    const fuzzy = key.length >= 3 ? this.autocompleteFuse.search(key, { limit: limit * 2 }).map((result) => result.item.ref).filter((ref) => allowed.has(ref)) : [];
+    return dedupeByName([...tiers.flat(), ...fuzzy]).slice(0, limit);
   }
 }
 

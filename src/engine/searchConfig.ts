@@ -4,23 +4,16 @@
  */
 export const SEARCH_CONFIG = Object.freeze({
   bm25: Object.freeze({ k1: 1.2, b: 0.5 }),
-  /** Fuzzy matching of a query word against the article vocabulary (typos such as "lavrof"). */
+  /** Fuzzy matching of a query word against the article vocabulary (typos such as "lavrof"); edits allowed: see fuzzyWords.ts. */
   vocabularyFuzzy: Object.freeze({
-    /** Fuse options: diacritics ignored, match anywhere, scores included for weighting. */
-    fuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true, isCaseSensitive: false }),
     /** Words shorter than this are never corrected: too many short words are one letter apart ("tanks"/"talks"). */
     minWordLength: 6,
-    /** Edit distance allowed after Fuse proposes a candidate: short words 1, long words 2. */
-    maxEditsShort: 1,
-    maxEditsLong: 2,
-    longWordLength: 9,
     maxCandidates: 3,
   }),
-  /** Fuzzy matching of a query word against entity names and aliases. */
-  entityFuzzy: Object.freeze({
-    fuse: Object.freeze({ threshold: 0.3, ignoreDiacritics: true, ignoreLocation: true, includeScore: true }),
-    minWordLength: 4,
-  }),
+  /** Fuzzy matching of a query word against entity names and aliases ("stoltenburg"). */
+  entityFuzzy: Object.freeze({ minWordLength: 4 }),
+  /** Fuse.js options for the autocomplete box's last, fuzzy tier: accents ignored, a match anywhere in a name counts. */
+  autocompleteFuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true }),
   weights: Object.freeze({
     exact: 1,
     synonym: 0.6,

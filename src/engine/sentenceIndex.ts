@@ -1,6 +1,5 @@
-import Fuse from "fuse.js";
 import type { KnowledgeArticle } from "../knowledge/schema.js";
-import { editDistance } from "../text/editDistance.js";
+import { FuzzyWords } from "../text/fuzzyWords.js";
 import { foldText, words } from "../text/normalize.js";
 import { indexTerms, stem, STOPWORDS } from "../text/tokenize.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -46,7 +45,7 @@ export class SentenceIndex {
   private readonly postings = new Map<string, Array<[number, number]>>();
   /** Surface word (folded) → its index term. */
   private readonly surfaceToTerm = new Map<string, string>();
-  private readonly vocabularyFuse: Fuse<string>;
+  private readonly vocabulary: FuzzyWords;
   private readonly averageLength: number;
   private readonly articleOffsets: number[] = [];
   private readonly stemsByPrefix = new Map<string, string[]>();
@@ -80,7 +79,7 @@ export class SentenceIndex {
       this.stemsByPrefix.set(prefix, list);
     }
     this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
-    this.vocabularyFuse = new Fuse([...this.surfaceToTerm.keys()], SEARCH_CONFIG.vocabularyFuzzy.fuse);
+    this.vocabulary = new FuzzyWords(this.surfaceToTerm.keys());
   }
 
   get size(): number {
@@ -106,23 +105,18 @@ export class SentenceIndex {
     return Math.log(1 + (this.sentences.length + 0.5) / 0.5);
   }
 
-  /**
-   * Vocabulary words within a small edit distance of `word`, best first. Fuse proposes candidates;
-   * a real edit distance confirms them, because Fuse also scores substrings ("tank" inside "thanked").
-   */
+  /** Vocabulary words within a small edit distance of `word` (a typo such as "genava"), best first. */
   correct(word: string): Array<{ term: string; surface: string; edits: number }> {
     const config = SEARCH_CONFIG.vocabularyFuzzy;
     const folded = foldText(word);
     if (folded.length < config.minWordLength || /\d/.test(folded)) return [];
-    const maxEdits = folded.length >= config.longWordLength ? config.maxEditsLong : config.maxEditsShort;
-    const corrections: Array<{ term: string; surface: string; edits: number }> = [];
-    for (const result of this.vocabularyFuse.search(folded, { limit: 20 })) {
-      const edits = editDistance(folded, result.item, maxEdits);
-      const term = this.surfaceToTerm.get(result.item);
-      if (edits <= maxEdits && term !== undefined) corrections.push({ term, surface: result.item, edits });
-    }
-    corrections.sort((a, b) => a.edits - b.edits);
-    return corrections.slice(0, config.maxCandidates);
+    return this.vocabulary
+      .near(folded)
+      .slice(0, config.maxCandidates)
+      .flatMap(({ word: surface, edits }) => {
+        const term = this.surfaceToTerm.get(surface);
+        return term === undefined ? [] : [{ term, surface, edits }];
+      });
   }
 
   /**
