@@ -1,5 +1,6 @@
 import { config as readDotenv } from "dotenv";
 import { z } from "zod";
+import { QuestionRateSpec } from "../limits/questionRate.js";
 
 /** Discord ids are snowflakes: 17 to 20 decimal digits. */
 const Snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
@@ -24,6 +25,8 @@ export const Config = z.object({
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:3000" })),
   LOG_LEVEL: optional(LogLevel).transform((level) => level ?? "info"),
   KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
+  /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
+  QUESTION_RATE_LIMIT: optional(QuestionRateSpec),
 });
 export type Config = z.infer<typeof Config>;
 

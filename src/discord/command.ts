@@ -4,7 +4,7 @@ import type { Answer, AutocompleteKind } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 
 /** How a handled event ended, for the one log line per event. */
-export type Outcome = "answered" | "abstained" | "help" | "ignored" | "stale" | "error";
+export type Outcome = "answered" | "abstained" | "help" | "ignored" | "stale" | "limited" | "undelivered" | "error";
 
 export interface ReplyOptions {
   /** Answer ephemerally, with a "Post to channel" button. */

@@ -12,9 +12,11 @@ import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
 import type { Command, CommandContext, MessageMenuCommand, Outcome, ReplyOptions, SlashCommand } from "./command.js";
 import { decodeButton } from "./customId.js";
+import { ROUTES, apologyMayHelp, deliveryFailure } from "./delivery.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { MESSAGES } from "./messages.js";
 import { pagingFromInput } from "./paging.js";
+import type { GateDecision, QuestionGate } from "./questionGate.js";
 import { NO_MENTIONS, type RenderedMessage, fitEmbed, renderAnswer, renderContext, renderNotice } from "./render.js";
 
 export interface InteractionRouterOptions {
@@ -24,6 +26,8 @@ export interface InteractionRouterOptions {
   logger: Logger;
   /** Defer the reply when producing it takes longer than this (Discord's window is 3 s). */
   deferAfterMs: number;
+  /** The per-person question limit (slash commands, the context menu and suggestion buttons pass through it). */
+  gate: QuestionGate;
 }
 
 type RepliableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
@@ -41,6 +45,8 @@ export function outcomeOf(answer: Answer): Outcome {
 class Responder {
   private deferral: Promise<unknown> | undefined;
   private readonly timer: NodeJS.Timeout;
+  /** The route of the request in flight, for the log line when it cannot be delivered. */
+  route: string = ROUTES.callback;
 
   constructor(
     private readonly interaction: RepliableInteraction,
@@ -57,6 +63,7 @@ class Responder {
     clearTimeout(this.timer);
     if (this.deferral) {
       await this.deferral;
+      this.route = ROUTES.editOriginal;
       await this.interaction.editReply(message);
       return;
     }
@@ -69,8 +76,10 @@ class Responder {
     const notice = renderNotice(MESSAGES.apology);
     if (this.deferral) {
       await this.deferral.catch(() => undefined);
+      this.route = ROUTES.editOriginal;
       await this.interaction.editReply(notice);
     } else if (this.interaction.replied || this.interaction.deferred) {
+      this.route = ROUTES.followUp;
       await this.interaction.followUp({ ...notice, flags: MessageFlags.Ephemeral });
     } else {
       await this.interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
@@ -143,6 +152,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
         return outcomeOf(answer);
       }
       case "suggest": {
+        const decision = options.gate.check(interaction.user.id);
+        if (!decision.allowed) return limited(responder(), decision);
         const answer = engine.ask(state.query);
         await responder().send(renderAnswer(answer, engine.knowledge, { private: true, ...pagingFromInput(state.query, answer) }), true);
         return outcomeOf(answer);
@@ -157,7 +168,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
 
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
-    const fields = describe(interaction);
+    const fields = { eventId: interaction.id, ...describe(interaction) };
     let outcome: Outcome = "error";
     let failure: unknown;
     let responder: Responder | undefined;
@@ -166,7 +177,9 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       const engine = options.getEngine();
       if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
         const ephemeral = interaction.isChatInputCommand() ? (interaction.options.getBoolean("private") ?? false) : true;
-        outcome = await runCommand(interaction, engine, responderFor(interaction, ephemeral));
+        const target = responderFor(interaction, ephemeral);
+        const decision = options.gate.check(interaction.user.id);
+        outcome = decision.allowed ? await runCommand(interaction, engine, target) : await limited(target, decision);
       } else if (interaction.isAutocomplete()) {
         outcome = await autocomplete(interaction, engine);
       } else if (interaction.isButton()) {
@@ -177,14 +190,25 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
     } catch (error) {
       failure = error;
       outcome = "error";
-      await apologise(interaction, responder).catch((apologyError: unknown) => options.logger.warn({ ...fields, err: apologyError }, "could not send the apology"));
+      const undelivered = deliveryFailure(error, responder?.route ?? ROUTES.callback);
+      if (!undelivered || apologyMayHelp(undelivered)) {
+        await apologise(interaction, responder).catch((apologyError: unknown) => options.logger.warn({ ...fields, err: apologyError }, "could not send the apology"));
+      }
     } finally {
       responder?.stop();
       const line = { ...fields, outcome, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+      const undelivered = failure === undefined ? undefined : deliveryFailure(failure, responder?.route ?? ROUTES.callback);
       if (failure === undefined) options.logger.info(line, "interaction handled");
+      else if (undelivered) options.logger.warn({ ...line, outcome: "undelivered", ...undelivered }, "reply not delivered");
       else options.logger.error({ ...line, err: failure }, "interaction handler failed");
     }
   };
+}
+
+/** Over the question limit: an interaction must still be answered, so always a short private notice. */
+async function limited(responder: Responder, decision: Extract<GateDecision, { allowed: false }>): Promise<Outcome> {
+  await responder.send(renderNotice(decision.notice), true);
+  return "limited";
 }
 
 async function stale(responder: Responder, text: string): Promise<Outcome> {

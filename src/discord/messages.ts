@@ -1,3 +1,5 @@
+import { describeRate } from "../limits/questionRate.js";
+
 /** Every string a Discord user reads that does not come from the engine, in one place (wording stays consistent; localisable). */
 export const MESSAGES = Object.freeze({
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
@@ -6,6 +8,7 @@ export const MESSAGES = Object.freeze({
   contextGone: "That sentence is no longer in the article. Ask again for a fresh answer.",
   nothingToAsk: "That message has no text I can read. Pick a message with text, or use /ask.",
   notPrivate: "Only a private answer can be posted to the channel; this one is already visible.",
+  slowDown: (rate: { max: number; windowMs: number }, retrySeconds: number) => `You're asking faster than I can answer (up to ${describeRate(rate)}). Please ask again in ${retrySeconds} s.`,
 
   privateOptionDescription: "Only you see the answer (you can still post it to the channel)",
   askTheArticle: "Ask the article",

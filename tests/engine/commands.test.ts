@@ -91,6 +91,17 @@ describe("GIVEN each command", () => {
     for (const command of COMMAND_CATALOGUE) expect(text).toContain(`/${command.name}`);
   });
 
+  it.each([
+    ["when?", "when"],
+    ["¿dónde?", "where"],
+    ["what is the timeline?", "when"],
+    ["what is this article about?", "summary"],
+  ] as const)("free text %s THEN the %s listing", (question, command) => {
+    const answer = engine.ask(question);
+    expect(answer.command).toBe(command);
+    expect(answer.answered).toBe(true);
+  });
+
   it("who wrote this article? THEN the byline", () => {
     expect(engine.ask("who wrote this article?").text).toContain("David William");
   });

@@ -13,10 +13,14 @@ import { namedDays } from "../../text/days.js";
 import { foldText, nameKey } from "../../text/normalize.js";
 import { answerSummary } from "./summaryAnswerer.js";
 import { answerWhen } from "./timelineAnswerer.js";
+import { answerWhere } from "./whereAnswerer.js";
 import type { Answerer } from "./answerContext.js";
 
 /** Questions that ask for a whole listing rather than a fact. */
 const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, Answerer]> = [
+  // A bare question word asks for the whole listing.
+  [/^\s*[¿]?\s*(?:when|cu[aá]ndo)\s*\??\s*$/i, answerWhen],
+  [/^\s*[¿]?\s*(?:where|d[oó]nde)\s*\??\s*$/i, answerWhere],
   [/\b(?:timeline|chronology|cronologia|cronología|sequence of events|order of events)\b/i, answerWhen],
   [/\b(?:summary|summari[sz]e|resumen|resume|what is (?:this|the) (?:article|story|text|news) about|de que trata|what happened\s*\??$)/i, answerSummary],
 ];

@@ -1,0 +1,102 @@
+import type { Client } from "discord.js";
+import { GatewayDispatchEvents, InteractionType } from "discord-api-types/v10";
+import { z } from "zod";
+import type { Logger } from "../logging/logger.js";
+
+/**
+ * discord.js builds its objects from gateway payloads without validating them; a payload missing a field it reads
+ * throws inside its packet handler, which surfaces as an unhandled promise rejection (fatal in Node by default).
+ * The guard reads every INTERACTION_CREATE and MESSAGE_CREATE first (the `raw` event runs before discord.js handles
+ * the packet, on the same object) and, when the payload is malformed or of a type the bot does not handle, logs one
+ * line and renames the packet's event so discord.js skips it.
+ */
+const Snowflake = z.string().regex(/^\d{1,20}$/);
+const User = z.looseObject({ id: Snowflake, username: z.string().optional(), bot: z.boolean().optional() });
+const Channel = z.looseObject({ id: Snowflake, type: z.number().int() });
+
+const CommandOption: z.ZodType<unknown> = z.lazy(() => z.looseObject({ name: z.string(), type: z.number().int(), options: z.array(CommandOption).optional() }));
+
+const InteractionData = z.discriminatedUnion("type", [
+  z.looseObject({
+    type: z.literal(InteractionType.ApplicationCommand),
+    data: z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption).optional(), resolved: z.looseObject({}).optional(), target_id: Snowflake.optional() }),
+  }),
+  z.looseObject({ type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message: z.looseObject({ id: Snowflake, channel_id: Snowflake }) }),
+  z.looseObject({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption) }) }),
+]);
+
+export const InteractionPacket = z
+  .looseObject({
+    id: Snowflake,
+    application_id: Snowflake,
+    token: z.string().min(1),
+    version: z.number().int(),
+    type: z.number().int(),
+    channel: Channel.optional(),
+    guild_id: Snowflake.optional(),
+    user: User.optional(),
+    member: z.looseObject({ user: User, roles: z.array(Snowflake), permissions: z.string().optional() }).optional(),
+    app_permissions: z.string().regex(/^\d+$/),
+    locale: z.string().optional(),
+    entitlements: z.array(z.looseObject({ id: Snowflake })),
+  })
+  .and(InteractionData)
+  .refine((data) => data.user !== undefined || data.member !== undefined, { message: "neither user nor member.user is present", path: ["user"] })
+  .refine((data) => (data.guild_id === undefined) === (data.member === undefined), { message: "guild_id and member must come together", path: ["member"] });
+
+export const MessagePacket = z.looseObject({
+  id: Snowflake,
+  channel_id: Snowflake,
+  author: User,
+  content: z.string(),
+  type: z.number().int(),
+  timestamp: z.string(),
+  guild_id: Snowflake.optional(),
+  mentions: z.array(User),
+  mention_roles: z.array(Snowflake),
+  attachments: z.array(z.unknown()),
+  embeds: z.array(z.unknown()),
+});
+
+const Dispatch = z.looseObject({ t: z.string(), d: z.unknown() });
+
+const GUARDED = new Map<string, z.ZodType>([
+  [GatewayDispatchEvents.InteractionCreate, InteractionPacket],
+  [GatewayDispatchEvents.MessageCreate, MessagePacket],
+]);
+
+/** The event name a rejected packet gets: discord.js has no handler for it and drops it. */
+export const DROPPED_EVENT = "ARTICLE_BOT_DROPPED_MALFORMED";
+
+const HANDLED_INTERACTION_TYPES: ReadonlySet<unknown> = new Set([InteractionType.ApplicationCommand, InteractionType.MessageComponent, InteractionType.ApplicationCommandAutocomplete]);
+
+/** Attaches the guard to a client before login. */
+export function guardGateway(client: Client, logger: Logger): void {
+  client.on("raw", (packet: unknown) => {
+    const dispatch = Dispatch.safeParse(packet);
+    if (!dispatch.success) return;
+    const event = dispatch.data.t;
+    const schema = GUARDED.get(event);
+    if (!schema) return;
+    const problem = problemWith(event, dispatch.data.d, schema);
+    if (problem === undefined) return;
+    Reflect.set(dispatch.data, "t", DROPPED_EVENT);
+    logger.warn({ event, eventId: idOf(dispatch.data.d), problem }, "malformed gateway payload ignored");
+  });
+}
+
+/** What is wrong with a payload, in words that never quote its values; undefined when it is fine. */
+export function problemWith(event: string, data: unknown, schema: z.ZodType): string | undefined {
+  if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null && "type" in data && !HANDLED_INTERACTION_TYPES.has(data.type)) {
+    return `unsupported interaction type ${typeof data.type === "number" ? data.type : typeof data.type}`;
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  return issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : "invalid payload";
+}
+
+function idOf(data: unknown): string | undefined {
+  if (typeof data !== "object" || data === null || !("id" in data)) return undefined;
+  return typeof data.id === "string" && /^\d{1,20}$/.test(data.id) ? data.id : undefined;
+}
