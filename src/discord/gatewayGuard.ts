@@ -80,7 +80,8 @@ export function guardGateway(client: Client, logger: Logger): void {
     if (!schema) return;
     const problem = problemWith(event, dispatch.data.d, schema);
     if (problem === undefined) return;
-    Reflect.set(dispatch.data, "t", DROPPED_EVENT);
+    // On the packet itself, not on zod's parsed copy: discord.js handles this very object next.
+    if (typeof packet === "object" && packet !== null) Reflect.set(packet, "t", DROPPED_EVENT);
     logger.warn({ event, eventId: idOf(dispatch.data.d), problem }, "malformed gateway payload ignored");
   });
 }

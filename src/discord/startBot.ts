@@ -1,12 +1,14 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials, type RateLimitData, RESTEvents } from "discord.js";
 import { COMMANDS } from "../../commands/index.js";
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
 import type { Command } from "./command.js";
+import { guardGateway } from "./gatewayGuard.js";
 import { createInteractionRouter } from "./interactionRouter.js";
 import { createMessageHandler } from "./messageHandler.js";
+import { createQuestionGate } from "./questionGate.js";
 import { NO_MENTIONS } from "./render.js";
 
 export interface DiscordBotOptions {
@@ -20,7 +22,38 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
   /** Give up when Discord has not made the client ready within this time (default 30 s). */
   readyTimeoutMs?: number;
+  /** How discord.js's REST queue retries and when it gives up (see RestPolicy). */
+  rest?: Partial<RestPolicy>;
+  /** Passed to discord.js's gateway options; tests use it to skip the 5-second identify throttle. */
+  ws?: ClientOptions["ws"];
+  /** Monotonic clock for the question limit (tests). */
+  now?: () => number;
 }
+
+/**
+ * The REST queue is discord.js's own (per-route buckets, global limit, Retry-After, retries on 5xx and timeouts);
+ * these are the knobs we set on it.
+ */
+export interface RestPolicy {
+  /** Abort a request with no response after this long; discord.js then retries it (default 10 s). */
+  timeoutMs: number;
+  /** Retries after a 5xx, a timeout or a reset connection, per request (default 2). 429s are waited out, not counted. */
+  retries: number;
+  /** Requests per second across non-interaction routes (Discord's global limit: 50). */
+  globalRequestsPerSecond: number;
+  /** Fail instead of waiting when Discord asks us to wait longer than this on any route (default 60 s). */
+  maxRateLimitWaitMs: number;
+  /**
+   * Fail instead of waiting on an interaction callback past this (default 2 s): Discord drops an interaction
+   * that is not answered within 3 s, so a longer wait cannot succeed.
+   */
+  callbackMaxRateLimitWaitMs: number;
+}
+
+export const DEFAULT_REST_POLICY: Readonly<RestPolicy> = Object.freeze({ timeoutMs: 10_000, retries: 2, globalRequestsPerSecond: 50, maxRateLimitWaitMs: 60_000, callbackMaxRateLimitWaitMs: 2_000 });
+
+/** discord.js caches every user and member it meets; the bot needs neither, so keep a bounded few (plus itself). */
+const CACHE_LIMITS = Object.freeze({ users: 1_000, members: 1_000, messages: 50 });
 
 export interface DiscordBot {
   readonly client: Client<true>;
@@ -39,17 +72,33 @@ export const INTENTS = Object.freeze([GatewayIntentBits.Guilds, GatewayIntentBit
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const config = requireVariables(options.config, ["DISCORD_TOKEN"]);
   const logger = options.logger.child({ component: "discord" });
+  const policy = { ...DEFAULT_REST_POLICY, ...options.rest };
   const client = new Client({
     intents: [...INTENTS],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
-    // Only when set: `rest: { api: undefined }` would replace discord.js's default base URL with undefined.
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: CACHE_LIMITS.messages,
+      UserManager: { maxSize: CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
+    rest: {
+      // Only when set: `api: undefined` would replace discord.js's default base URL with undefined.
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      timeout: policy.timeoutMs,
+      retries: policy.retries,
+      globalRequestsPerSecond: policy.globalRequestsPerSecond,
+      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
+    },
+    ...(options.ws ? { ws: options.ws } : {}),
   });
+  guardGateway(client, logger);
 
-  const route = createInteractionRouter({ commands: options.commands ?? COMMANDS, getEngine: options.getEngine, logger, deferAfterMs: options.deferAfterMs ?? 1_000 });
-  const onMessage = createMessageHandler({ getEngine: options.getEngine, logger });
+  const gate = createQuestionGate(config.QUESTION_RATE_LIMIT, options.now ? { now: options.now } : {});
+  const route = createInteractionRouter({ commands: options.commands ?? COMMANDS, getEngine: options.getEngine, logger, deferAfterMs: options.deferAfterMs ?? 1_000, gate });
+  const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
   client.on(Events.InteractionCreate, (interaction) => void route(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction routing failed")));
   client.on(Events.MessageCreate, (message) => void onMessage(message).catch((error: unknown) => logger.error({ err: error }, "message routing failed")));
@@ -59,11 +108,18 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "gateway reconnecting"));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
   client.on(Events.Debug, (message) => logger.trace({ detail: message }, "discord debug"));
+  client.rest.on(RESTEvents.RateLimited, (data) => logger.debug({ route: `${data.method.toUpperCase()} ${data.route}`, retryAfterMs: Math.round(data.retryAfter), global: data.global, scope: data.scope }, "discord rate limit: waiting"));
+
+  // A safety net for discord.js internals: a packet that slips past the gateway guard and makes one of its handlers
+  // throw becomes an unhandled rejection, which would end the process. Log it and keep serving; removed on stop.
+  const onUnhandledRejection = (reason: unknown): void => logger.error({ err: reason }, "unhandled rejection (the bot keeps running)");
+  process.on("unhandledRejection", onUnhandledRejection);
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    process.off("unhandledRejection", onUnhandledRejection);
     await client.destroy();
     logger.info("discord client closed");
   };

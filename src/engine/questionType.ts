@@ -4,7 +4,8 @@ export type QuestionType = "amount" | "when" | "where" | "who" | "why" | "condit
 
 // Order matters: "how much … when" is about an amount; "who said" is about a quote.
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ["meta", /\b(?:who (?:wrote|writes|authored|published)|author|byline|writer|journalist|reporter|autor|escribio|escrito|redacto|source|sources|fuente|publication|newspaper|outlet|where (?:does|did) (?:this|the|it)\b.*\bcome from|de donde (?:viene|proviene|sale)|which (?:site|paper|newspaper|medium|media))\b/],
+  // About the article itself, not its content: "where does the electricity come from?" is not.
+  ["meta", /\b(?:who (?:wrote|writes|authored|published)|author|byline|writer|journalist|reporter|autor|quien (?:lo )?escribio|redacto|sources?|fuente|publication|newspaper|outlet|where (?:does|did) (?:this|it|the (?:article|story|text|news|piece|report))\b.*\bcome from|de donde (?:viene|proviene|sale) (?:este|el|la|esta) (?:articulo|noticia|texto)|which (?:site|paper|newspaper|medium|media))\b/],
   ["amount", /\b(?:how (?:much|many|large|big|long|often|far|frequent|frequently|popular)|what (?:amount|sum|figure)|what(?: is| was|s)? the (?:total |overall )?(?:cost|price|bill|budget|amount|sum)|cuant[oa]s?|que cantidad|how much money)\b/],
   ["quote", /\b(?:who said|quotes?|dijo|declaro)\b|\bwhat (?:did|does|has) (?!(?:the )?(?:article|text|story|it)\b)[\p{L} ]+ (?:say|said)\b/u],
   ["condition", /\b(?:what (?:will|would|could|might) happen if|what if|what happens if|que pasara si|que pasaria si|que ocurrira si)\b/],

@@ -94,3 +94,45 @@ export function formatReport(heading: string, result: EvaluationResult, missesOf
   }
   return lines.join("\n");
 }
+
+export const HELDOUT_SECTION_TITLE = "Held-out questions, not used for tuning";
+
+/** One held-out set's result, with the tuned set over the same knowledge when it was run too. */
+export interface HeldOutReport {
+  heading: string;
+  result: EvaluationResult;
+  tuned?: { heading: string; result: EvaluationResult };
+}
+
+function engineMetrics(result: EvaluationResult): SystemMetrics | undefined {
+  return result.systems.find((system) => system.id === "engine")?.metrics;
+}
+
+/** The engine's headline numbers on each tuned set beside its held-out set: the gap is the tuning optimism. */
+export function formatTunedVersusHeldOut(reports: readonly HeldOutReport[]): string {
+  const header = "| Knowledge | Engine top-1, tuned set | Engine top-1, held-out | Correct abstention, tuned set | Correct abstention, held-out |";
+  const rule = "|---|---:|---:|---:|---:|";
+  const show = (metrics: SystemMetrics | undefined, pick: (m: SystemMetrics) => Ratio) => (metrics ? percent(pick(metrics)) : "n/a");
+  const body = reports.map(({ heading, result, tuned }) => {
+    const heldOut = engineMetrics(result);
+    const tunedMetrics = tuned ? engineMetrics(tuned.result) : undefined;
+    return `| ${cell(tuned?.heading ?? heading)} | ${show(tunedMetrics, (m) => m.top1)} | ${show(heldOut, (m) => m.top1)} | ${show(tunedMetrics, (m) => m.abstentionRecall)} | ${show(heldOut, (m) => m.abstentionRecall)} |`;
+  });
+  return [header, rule, ...body].join("\n");
+}
+
+/**
+ * The held-out part of the report, kept apart from the tuned sets: a title, what the sets are, the
+ * tuned-versus-held-out summary, then each held-out set's full report one heading level down.
+ */
+export function formatHeldOutSection(reports: readonly HeldOutReport[]): string {
+  const lines = [
+    `# ${HELDOUT_SECTION_TITLE}`,
+    "",
+    "Written from the article text alone, without running the engine or reading the tuned question sets; no engine change is tuned against them and no test enforces a floor on them, so these are the honest numbers. The sets above were used for tuning and are optimistic.",
+    "",
+    formatTunedVersusHeldOut(reports),
+  ];
+  for (const { heading, result } of reports) lines.push("", formatReport(heading, result).replace(/^(#+) /gm, "#$1 "));
+  return lines.join("\n");
+}

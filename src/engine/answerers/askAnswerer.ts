@@ -25,7 +25,7 @@ const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, Answerer]> = [
   [/\b(?:summary|summari[sz]e|resumen|resume|what is (?:this|the) (?:article|story|text|news) about|de que trata|what happened\s*\??$)/i, answerSummary],
 ];
 
-const AUTHOR_WORDS = /\b(?:author|wrote|writer|written|byline|journalist|reporter|autor|escribió|escribio)\b/i;
+const AUTHOR_WORDS = /\b(?:author|wrote|writer|written|byline|journalist|reporter|autor|escribio)\b/;
 
 function touchedEntities(analysed: AnalysedQuestion): EntityRef[] {
   return analysed.entities.flatMap((match) => bestRef(match.refs) ?? []);
@@ -99,7 +99,7 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   const analysed = analyseQuestion(context.view, question);
   const asksAboutAuthor = namesAnAuthor(context, analysed);
   if (analysed.type === "meta" || asksAboutAuthor) {
-    return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.text) });
+    return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(foldText(analysed.text)) });
   }
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
   if (listing && analysed.entities.length === 0) return listing[1](context, { query, argument: "", page: 1 });
