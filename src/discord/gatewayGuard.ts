@@ -1,5 +1,5 @@
 import type { Client } from "discord.js";
-import { GatewayDispatchEvents, InteractionType } from "discord-api-types/v10";
+import { ApplicationCommandType, GatewayDispatchEvents, InteractionType } from "discord-api-types/v10";
 import { z } from "zod";
 import type { Logger } from "../logging/logger.js";
 
@@ -11,18 +11,54 @@ import type { Logger } from "../logging/logger.js";
  * line and renames the packet's event so discord.js skips it.
  */
 const Snowflake = z.string().regex(/^\d{1,20}$/);
-const User = z.looseObject({ id: Snowflake, username: z.string().optional(), bot: z.boolean().optional() });
+/** Permission and flag bit fields: discord.js throws on anything but a decimal string or a non-negative integer. */
+const Permissions = z.string().regex(/^\d{1,20}$/);
+const Flags = z.number().int().min(0).max(2 ** 53);
+const User = z.looseObject({ id: Snowflake, username: z.string().optional(), bot: z.boolean().optional(), flags: Flags.optional(), public_flags: Flags.optional() });
+const Member = z.looseObject({ roles: z.array(Snowflake), flags: Flags.optional(), permissions: Permissions.optional(), user: User.optional() });
 const Channel = z.looseObject({ id: Snowflake, type: z.number().int() });
+const Embed = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional() });
+const Component: z.ZodType<unknown> = z.lazy(() => z.looseObject({ type: z.number().int(), components: z.array(Component).optional() }));
 
-const CommandOption: z.ZodType<unknown> = z.lazy(() => z.looseObject({ name: z.string(), type: z.number().int(), options: z.array(CommandOption).optional() }));
+/** A message as discord.js reads it (MESSAGE_CREATE, a component's message, a context-menu target). */
+export const MessagePacket = z.looseObject({
+  id: Snowflake,
+  channel_id: Snowflake,
+  author: User,
+  content: z.string(),
+  type: z.number().int(),
+  timestamp: z.string(),
+  guild_id: Snowflake.optional(),
+  member: Member.optional(),
+  flags: Flags.optional(),
+  mentions: z.array(User),
+  mention_roles: z.array(Snowflake),
+  attachments: z.array(z.looseObject({ id: Snowflake })),
+  embeds: z.array(Embed),
+  components: z.array(Component).optional(),
+});
+
+const CommandOption: z.ZodType<unknown> = z.lazy(() =>
+  z.looseObject({ name: z.string(), type: z.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional(), options: z.array(CommandOption).optional() }),
+);
+const Resolved = z.looseObject({
+  users: z.record(Snowflake, User).optional(),
+  members: z.record(Snowflake, Member).optional(),
+  messages: z.record(Snowflake, MessagePacket).optional(),
+  channels: z.record(Snowflake, Channel).optional(),
+});
+const CommandData = z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption).optional(), resolved: Resolved.optional(), target_id: Snowflake.optional() });
 
 const InteractionData = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal(InteractionType.ApplicationCommand),
-    data: z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption).optional(), resolved: z.looseObject({}).optional(), target_id: Snowflake.optional() }),
+    data: CommandData.refine((data) => data.type !== ApplicationCommandType.Message || (data.target_id !== undefined && data.resolved?.messages?.[data.target_id] !== undefined), {
+      message: "a message command without its target message",
+      path: ["resolved"],
+    }),
   }),
-  z.looseObject({ type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message: z.looseObject({ id: Snowflake, channel_id: Snowflake }) }),
-  z.looseObject({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption) }) }),
+  z.looseObject({ type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message: MessagePacket }),
+  z.looseObject({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: CommandData.extend({ options: z.array(CommandOption) }) }),
 ]);
 
 export const InteractionPacket = z
@@ -35,28 +71,15 @@ export const InteractionPacket = z
     channel: Channel.optional(),
     guild_id: Snowflake.optional(),
     user: User.optional(),
-    member: z.looseObject({ user: User, roles: z.array(Snowflake), permissions: z.string().optional() }).optional(),
-    app_permissions: z.string().regex(/^\d+$/),
+    member: Member.extend({ user: User }).optional(),
+    app_permissions: Permissions,
     locale: z.string().optional(),
-    entitlements: z.array(z.looseObject({ id: Snowflake })),
+    entitlements: z.array(z.looseObject({ id: Snowflake, sku_id: Snowflake.optional() })),
+    authorizing_integration_owners: z.record(z.string(), z.string()),
   })
   .and(InteractionData)
   .refine((data) => data.user !== undefined || data.member !== undefined, { message: "neither user nor member.user is present", path: ["user"] })
   .refine((data) => (data.guild_id === undefined) === (data.member === undefined), { message: "guild_id and member must come together", path: ["member"] });
-
-export const MessagePacket = z.looseObject({
-  id: Snowflake,
-  channel_id: Snowflake,
-  author: User,
-  content: z.string(),
-  type: z.number().int(),
-  timestamp: z.string(),
-  guild_id: Snowflake.optional(),
-  mentions: z.array(User),
-  mention_roles: z.array(Snowflake),
-  attachments: z.array(z.unknown()),
-  embeds: z.array(z.unknown()),
-});
 
 const Dispatch = z.looseObject({ t: z.string(), d: z.unknown() });
 

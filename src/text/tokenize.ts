@@ -15,7 +15,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "tell say says said know think please explain article news story text bot hey hi hello okay ok thanks anything something " +
     "el la los las un una unos unas y o de del al a en con por para que qué quien quién quienes dónde donde cuando cuándo cuanto cuánto cuanta cuánta " +
     "cuantos cuántos cuantas cuántas como cómo cual cuál porque por qué es son fue era ser está están estar ha han hay se su sus lo le les me mi " +
-    "dice dijo dicho sobre articulo artículo noticia"
+    "dice dijo dicho sobre articulo artículo noticia " +
+    // chat shorthand, as people type in Discord
+    "whats hows wheres whos whens pls plz please thx ty u ur ya anyway btw lol ok okay so"
   ).split(/\s+/),
 );
 
