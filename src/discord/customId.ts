@@ -18,7 +18,10 @@ export type ButtonState = z.infer<typeof ButtonState>;
 const VERSION = "v1";
 const CODES = { context: "ctx", page: "pg", suggest: "sg", post: "post" } as const satisfies Record<ButtonState["kind"], string>;
 
-/** The custom_id for a button, or undefined when its state does not fit Discord's 100 characters. */
+/**
+ * The custom_id for a button, or undefined when its state does not fit Discord's 100 characters or could not be
+ * read back (e.g. a number beyond six digits): every id the bot sends decodes.
+ */
 export function encodeButton(state: ButtonState): string | undefined {
   const parts = [VERSION, CODES[state.kind]];
   switch (state.kind) {
@@ -35,7 +38,7 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
   }
   const id = parts.join(":");
-  return id.length <= DISCORD_LIMITS.customId ? id : undefined;
+  return id.length <= DISCORD_LIMITS.customId && decodeButton(id) !== undefined ? id : undefined;
 }
 
 const Digits = z.string().regex(/^\d{1,6}$/).transform(Number);

@@ -43,11 +43,16 @@ export function apologyMayHelp(failure: DeliveryFailure): boolean {
 
 /** `POST /interactions/:id/:token/callback` from a full URL: no origin, API version, query, ids or tokens. */
 export function generaliseRoute(method: string, url: string): string {
-  let path = url;
+  let path: string;
   try {
     path = new URL(url).pathname;
   } catch {
     path = url.split("?")[0] ?? url;
+  }
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep the encoded path
   }
   path = path
     .replace(/^\/api/, "")

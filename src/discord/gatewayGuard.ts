@@ -16,9 +16,14 @@ const Permissions = z.string().regex(/^\d{1,20}$/);
 const Flags = z.number().int().min(0).max(2 ** 53);
 const User = z.looseObject({ id: Snowflake, username: z.string().optional(), bot: z.boolean().optional(), flags: Flags.optional(), public_flags: Flags.optional() });
 const Member = z.looseObject({ roles: z.array(Snowflake), flags: Flags.optional(), permissions: Permissions.optional(), user: User.optional() });
-const Channel = z.looseObject({ id: Snowflake, type: z.number().int() });
+const Channel = z.looseObject({ id: Snowflake, type: z.number().int(), recipients: z.array(User).optional() });
 const Embed = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional() });
-const Component: z.ZodType<unknown> = z.lazy(() => z.looseObject({ type: z.number().int(), components: z.array(Component).optional() }));
+const ACTION_ROW = 1;
+const Component: z.ZodType<unknown> = z.lazy(() =>
+  z
+    .looseObject({ type: z.number().int(), components: z.array(Component).optional() })
+    .refine((component) => component.type !== ACTION_ROW || component.components !== undefined, { message: "an action row without components", path: ["components"] }),
+);
 
 /** A message as discord.js reads it (MESSAGE_CREATE, a component's message, a context-menu target). */
 export const MessagePacket = z.looseObject({

@@ -104,7 +104,9 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(related);
       }
     }
-    if (!known) {
+    // A capitalised word the article lacks is a name: correcting it into another word ("Macron" into
+    // "macon") would answer about something else. Typos in names are caught by the entity index.
+    if (!known && !(i > 0 && /^\p{Lu}/u.test(typed))) {
       const corrections = index.correct(word);
       for (const correction of corrections) {
         addTerm(correction.term, weights.exact / (1 + correction.edits));

@@ -2,6 +2,8 @@ import type { Answer, Citation, CommandName, Suggestion } from "./answer.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
+const MAX_LISTED_SOURCES = 5;
+
 export interface SentenceRef {
   articleIndex: number;
   number: number;
@@ -9,7 +11,10 @@ export interface SentenceRef {
 
 /** Builds Answer values: verbatim citations, the source names they come from, and the limits on citations. */
 export class AnswerFactory {
-  constructor(private readonly view: KnowledgeView) {}
+  constructor(private readonly view: KnowledgeView) {
+    const sources = view.allSources;
+    this.knowledgeSources = sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
+  }
 
   citation(ref: SentenceRef): Citation | undefined {
     const article = this.view.knowledge.articles[ref.articleIndex];
@@ -31,12 +36,13 @@ export class AnswerFactory {
     return citations;
   }
 
-  /** The source names of the cited articles; with no citation, of every article. */
+  /** The source names of the cited articles; with no citation, of the knowledge (the first few when there are many). */
   sourceOf(citations: readonly Citation[]): string {
-    const slugs = citations.length > 0 ? new Set(citations.map((citation) => citation.article)) : undefined;
-    const names = this.view.knowledge.articles.filter((article) => !slugs || slugs.has(article.slug)).map((article) => article.meta.source);
-    return [...new Set(names)].join(", ");
+    if (citations.length === 0) return this.knowledgeSources;
+    return [...new Set(citations.flatMap((citation) => this.view.sourceOf(citation.article) ?? []))].join(", ");
   }
+
+  private readonly knowledgeSources: string;
 
   answered(query: string, command: CommandName, text: string, citations: Citation[], page?: Answer["page"]): Answer {
     return { query, command, answered: true, text, citations, source: this.sourceOf(citations), suggestions: [], ...(page ? { page } : {}) };

@@ -12,6 +12,7 @@ import { answerWhen } from "./answerers/timelineAnswerer.js";
 import { answerAid, answerDemands } from "./answerers/topicAnswerer.js";
 import { answerWhere } from "./answerers/whereAnswerer.js";
 import { answerWho } from "./answerers/whoAnswerer.js";
+import type { EntityRef } from "./entityIndex.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { ENGINE_MESSAGES } from "./messages.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
@@ -54,7 +55,8 @@ const AUTOCOMPLETE_KINDS: Readonly<Record<AutocompleteKind, ReadonlySet<string> 
 export function createEngine(knowledge: Knowledge): AnswerEngine {
   const view = new KnowledgeView(knowledge);
   const context: AnswerContext = { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
-  const speakerIds = new Set(knowledge.articles.flatMap((article, articleIndex) => view.facts(articleIndex).quotes.map((quote) => `${articleIndex}:${quote.speaker}`)));
+  // Entity refs exist only for articles whose facts are loaded, so this never triggers an extraction.
+  const isSpeaker = (ref: EntityRef) => view.facts(ref.articleIndex).quotes.some((quote) => quote.speaker === ref.entity.id);
 
   const run = (request: EngineRequest, query?: string): Answer => {
     const parsed = EngineRequest.safeParse(request);
@@ -90,7 +92,7 @@ export function createEngine(knowledge: Knowledge): AnswerEngine {
       if (!parsedKind.success) return [];
       const text = cleanInput(typeof partial === "string" ? partial : "").slice(0, 100);
       let refs = view.entities.suggest(text, AUTOCOMPLETE_KINDS[parsedKind.data], SEARCH_CONFIG.limits.autocomplete * 2);
-      if (parsedKind.data === "quote") refs = refs.filter((ref) => speakerIds.has(`${ref.articleIndex}:${ref.entity.id}`));
+      if (parsedKind.data === "quote") refs = refs.filter(isSpeaker);
       return refs.slice(0, SEARCH_CONFIG.limits.autocomplete).map((ref) => {
         const name = ref.entity.name.slice(0, 100);
         return { name, value: name };

@@ -21,16 +21,36 @@ export class KnowledgeView {
   readonly sentences: SentenceIndex;
   readonly entities: EntityIndex;
   readonly topics: TopicRef[] = [];
+  /**
+   * Articles whose facts are at hand without extracting them: all of them in a small knowledge, only
+   * the curated ones at scale. Listings (/when, /quote) cover these; questions reach every article.
+   */
+  readonly listedArticles: number[] = [];
+  /** Words of each byline's author name ("david", "william"), for "who is David William?". */
+  readonly authorNames: string[][];
+  /** Curated or extracted figures by value, so "$200M" finds the sentence that prints "200 million dollars". */
+  readonly figuresByValue = new Map<number, Array<{ articleIndex: number; sentences: number[] }>>();
+  private readonly sourceBySlug = new Map<string, string>();
   private readonly factsCache = new Map<number, FactsFile>();
 
   constructor(readonly knowledge: Knowledge) {
     this.sentences = new SentenceIndex(knowledge.articles);
     const eager = knowledge.articles.length <= SEARCH_CONFIG.eagerExtractionLimit;
     const entityRefs: EntityRef[] = [];
+    this.authorNames = knowledge.articles
+      .map((article) => words(article.meta.byline?.split(",")[0] ?? "").filter((word) => word.length > 2))
+      .filter((name) => name.length > 0);
     knowledge.articles.forEach((article, articleIndex) => {
+      this.sourceBySlug.set(article.slug, article.meta.source);
       if (!article.facts && !eager) return;
+      this.listedArticles.push(articleIndex);
       const facts = this.facts(articleIndex);
       for (const entity of facts.entities) entityRefs.push({ articleIndex, entity });
+      for (const figure of facts.figures) {
+        const list = this.figuresByValue.get(figure.value) ?? [];
+        list.push({ articleIndex, sentences: figure.sentences });
+        this.figuresByValue.set(figure.value, list);
+      }
       for (const topic of facts.topics) {
         const keywordStems = [topic.name, ...topic.keywords]
           .map((keyword) => words(keyword).filter((word) => !STOPWORDS.has(word)).map(stem))
@@ -39,6 +59,15 @@ export class KnowledgeView {
       }
     });
     this.entities = new EntityIndex(entityRefs);
+  }
+
+  sourceOf(slug: string): string | undefined {
+    return this.sourceBySlug.get(slug);
+  }
+
+  /** Every source name once, in first-seen order. */
+  get allSources(): string[] {
+    return [...new Set(this.sourceBySlug.values())];
   }
 
   article(articleIndex: number): KnowledgeArticle {

@@ -69,6 +69,14 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
       scores.set(id, (scores.get(id) ?? 0) + value);
     }
   }
+  for (const value of analysed.numbers) {
+    for (const figure of view.figuresByValue.get(value) ?? []) {
+      for (const number of figure.sentences) {
+        const id = view.sentences.idOf(figure.articleIndex, number);
+        if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.entity);
+      }
+    }
+  }
   for (const { ref, hits } of analysed.topics) {
     for (const number of ref.topic.sentences) {
       const id = view.sentences.idOf(ref.articleIndex, number);

@@ -1,7 +1,7 @@
 import type { KnowledgeArticle } from "../knowledge/schema.js";
 import { FuzzyWords } from "../text/fuzzyWords.js";
-import { foldText, words } from "../text/normalize.js";
-import { indexTerms, stem, STOPWORDS } from "../text/tokenize.js";
+import { foldText } from "../text/normalize.js";
+import { indexTerms, stem } from "../text/tokenize.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
 const RELATED_STEM_MIN = 5;
@@ -20,8 +20,8 @@ export interface IndexedSentence {
   /** 1-based number within the article. */
   number: number;
   text: string;
+  /** Number of index terms, for BM25's length normalisation. */
   length: number;
-  termCounts: Map<string, number>;
 }
 
 /** A query term with the weight it carries (1 for a word typed exactly, less for a correction or synonym). */
@@ -37,14 +37,22 @@ export interface ScoredSentence {
 
 /**
  * BM25 over sentences, with an inverted index so a query only touches sentences that share a term,
- * and fuse.js over the vocabulary so a misspelled word is corrected once, not compared against
- * every sentence. This is what keeps a question at 10,000 articles in milliseconds.
+ * and a Pass-Join index over the vocabulary so a misspelled word is corrected once, not compared
+ * against every sentence. This is what keeps a question at 10,000 articles in milliseconds.
  */
 export class SentenceIndex {
   readonly sentences: IndexedSentence[] = [];
-  private readonly postings = new Map<string, Array<[number, number]>>();
-  /** Surface word (folded) → its index term. */
-  private readonly surfaceToTerm = new Map<string, string>();
+  /** Term → flat pairs [sentence id, count, sentence id, count, …]: far less garbage than one array per pair. */
+  private readonly postings = new Map<string, number[]>();
+  /** Surface word (folded) → its index term; filled while indexing, since every word is stemmed once. */
+  private readonly surfaceToTerm: Map<string, string>;
+  private readonly stemCache = new Map<string, string>();
+  /** Stems each distinct word once: 180,000 sentences repeat the same few tens of thousands of words. */
+  private readonly stemOnce = (word: string): string => {
+    let term = this.stemCache.get(word);
+    if (term === undefined) this.stemCache.set(word, (term = stem(word)));
+    return term;
+  };
   private readonly vocabulary: FuzzyWords;
   private readonly averageLength: number;
   private readonly articleOffsets: number[] = [];
@@ -55,19 +63,16 @@ export class SentenceIndex {
     articles.forEach((article, articleIndex) => {
       this.articleOffsets[articleIndex] = this.sentences.length;
       for (const sentence of article.sentences) {
-        const terms = indexTerms(sentence.text);
+        const terms = indexTerms(sentence.text, this.stemOnce);
         const termCounts = new Map<string, number>();
         for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
         const id = this.sentences.length;
-        this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length: terms.length, termCounts });
+        this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length: terms.length });
         totalLength += terms.length;
         for (const [term, count] of termCounts) {
           let list = this.postings.get(term);
           if (!list) this.postings.set(term, (list = []));
-          list.push([id, count]);
-        }
-        for (const word of words(sentence.text)) {
-          if (!STOPWORDS.has(word) && !this.surfaceToTerm.has(word)) this.surfaceToTerm.set(word, stem(word));
+          list.push(id, count);
         }
       }
     });
@@ -78,6 +83,7 @@ export class SentenceIndex {
       list.push(term);
       this.stemsByPrefix.set(prefix, list);
     }
+    this.surfaceToTerm = this.stemCache;
     this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
     this.vocabulary = new FuzzyWords(this.surfaceToTerm.keys());
   }
@@ -91,7 +97,7 @@ export class SentenceIndex {
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return (this.postings.get(term)?.length ?? 0) / 2;
   }
 
   /** Inverse document frequency (BM25+ style, never negative). */
@@ -142,7 +148,9 @@ export class SentenceIndex {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const [id, count] of list) {
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list[i] ?? 0;
+        const count = list[i + 1] ?? 0;
         const length = this.sentences[id]?.length ?? this.averageLength;
         const tf = (count * (k1 + 1)) / (count + k1 * (1 - b + (b * length) / this.averageLength));
         scores.set(id, (scores.get(id) ?? 0) + weight * idf * tf);

@@ -89,8 +89,8 @@ export function stem(word: string): string {
 }
 
 /** Index terms of a text: stemmed content words plus normalised number tokens. */
-export function indexTerms(text: string): string[] {
-  const terms = words(text).filter((word) => !STOPWORDS.has(word)).map(stem);
+export function indexTerms(text: string, stemWord: (word: string) => string = stem): string[] {
+  const terms = words(text).filter((word) => !STOPWORDS.has(word)).map(stemWord);
   for (const value of numericValues(text)) terms.push(numberToken(value));
   return terms;
 }

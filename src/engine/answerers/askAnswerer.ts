@@ -10,7 +10,7 @@ import { sourceAnswer } from "./sourceAnswerer.js";
 import { directAnswerText } from "./directAnswer.js";
 import { safeEcho } from "../parseInput.js";
 import { namedDays } from "../../text/days.js";
-import { foldText, nameKey } from "../../text/normalize.js";
+import { foldText } from "../../text/normalize.js";
 import { answerSummary } from "./summaryAnswerer.js";
 import { answerWhen } from "./timelineAnswerer.js";
 import { answerWhere } from "./whereAnswerer.js";
@@ -39,10 +39,7 @@ function abstain(context: AnswerContext, query: string, command: CommandName, an
 /** Does the question name an article's author ("who is David William?")? */
 function namesAnAuthor(context: AnswerContext, analysed: AnalysedQuestion): boolean {
   const asked = new Set(analysed.contentWords.map((word) => word.word));
-  return context.view.knowledge.articles.some((article) => {
-    const authorWords = nameKey(article.meta.byline?.split(",")[0] ?? "").split(" ").filter((word) => word.length > 2);
-    return authorWords.length > 0 && authorWords.every((word) => asked.has(word));
-  });
+  return context.view.authorNames.some((name) => name.every((word) => asked.has(word)));
 }
 
 /** Capitalised words the article never uses (the question's first word aside): a name it does not mention. */

@@ -9,12 +9,12 @@ const QUOTES_PER_PAGE = 5;
 /** /quote [speaker]: the article's direct quotes, each with its speaker and sentence, paginated. */
 export const answerQuote: Answerer = (context, { query, argument, page }) => {
   const all: Array<{ articleIndex: number; quote: Quote; speaker: string }> = [];
-  context.view.knowledge.articles.forEach((_, articleIndex) => {
+  for (const articleIndex of context.view.listedArticles) {
     const facts = context.view.facts(articleIndex);
     for (const quote of facts.quotes) {
       all.push({ articleIndex, quote, speaker: facts.entities.find((entity) => entity.id === quote.speaker)?.name ?? quote.speaker });
     }
-  });
+  }
 
   let selected = all;
   if (argument.length > 0) {

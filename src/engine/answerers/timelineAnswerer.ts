@@ -7,9 +7,9 @@ const EVENTS_PER_PAGE = 8;
 /** /when: every dated event of every article, in order, one line each, paginated. */
 export const answerWhen: Answerer = (context, { query, page }) => {
   const events: Array<{ articleIndex: number; event: TimelineEvent }> = [];
-  context.view.knowledge.articles.forEach((_, articleIndex) => {
+  for (const articleIndex of context.view.listedArticles) {
     for (const event of context.view.facts(articleIndex).timeline) events.push({ articleIndex, event });
-  });
+  }
   if (events.length === 0) return context.factory.abstained(query, "when", ENGINE_MESSAGES.noTimeline, suggestionsFor(context));
   events.sort((a, b) => a.articleIndex - b.articleIndex || a.event.order - b.event.order);
   const { items, page: pageInfo } = paginate(events, page, EVENTS_PER_PAGE);
