@@ -37,7 +37,22 @@ export function truncate(text: string, max: number): string {
   return `${cut}${ELLIPSIS}`;
 }
 
+/**
+ * Escaping is the costliest step of rendering (discord.js's escapeMarkdown runs a dozen look-behind regexes) and the
+ * same knowledge sentences are escaped again and again, so results for short texts are kept: bounded, at most
+ * INERT_CACHE.entries texts of at most INERT_CACHE.length characters, cleared when full.
+ */
+const INERT_CACHE = Object.freeze({ entries: 1_000, length: 1_000 });
+const inertCache = new Map<string, string>();
+
 /** Text from the knowledge or from users, made inert: no Markdown formatting, no masked links. */
 export function inert(text: string): string {
-  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  const cached = inertCache.get(text);
+  if (cached !== undefined) return cached;
+  const escaped = escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  if (text.length <= INERT_CACHE.length) {
+    if (inertCache.size >= INERT_CACHE.entries) inertCache.clear();
+    inertCache.set(text, escaped);
+  }
+  return escaped;
 }

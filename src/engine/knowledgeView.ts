@@ -80,6 +80,15 @@ export class KnowledgeView {
     return this.knowledge.articles.findIndex((article) => article.slug === slug);
   }
 
+  /**
+   * Facts available without extracting them now: curated, already extracted, or (in a small
+   * knowledge) extracted at start-up. Ranking reads this for every candidate; only the article an
+   * answer comes from is worth an extraction.
+   */
+  knownFacts(articleIndex: number): FactsFile | undefined {
+    return this.factsCache.get(articleIndex) ?? this.knowledge.articles[articleIndex]?.facts;
+  }
+
   /** Curated facts, or facts extracted from the text on first use and kept. */
   facts(articleIndex: number): FactsFile {
     const cached = this.factsCache.get(articleIndex);

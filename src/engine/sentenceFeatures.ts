@@ -33,9 +33,8 @@ export class SentenceFeatureCache {
     if (cached) return cached;
     const sentence = this.view.sentences.sentences[id];
     if (!sentence) return { times: [], hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasQuote: false, hasReason: false, hasCondition: false };
-    const places = this.view
-      .facts(sentence.articleIndex)
-      .entities.filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
+    const places = (this.view.knownFacts(sentence.articleIndex)?.entities ?? [])
+      .filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
       .map((entity) => entity.id);
     const features: SentenceFeatures = {
       times: timeExpressions(sentence.text),

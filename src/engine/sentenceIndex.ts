@@ -63,16 +63,19 @@ export class SentenceIndex {
     articles.forEach((article, articleIndex) => {
       this.articleOffsets[articleIndex] = this.sentences.length;
       for (const sentence of article.sentences) {
-        const terms = indexTerms(sentence.text, this.stemOnce);
-        const termCounts = new Map<string, number>();
-        for (const term of terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+        const terms = indexTerms(sentence.text, this.stemOnce).sort();
         const id = this.sentences.length;
         this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length: terms.length });
         totalLength += terms.length;
-        for (const [term, count] of termCounts) {
+        // Sorted, equal terms are neighbours: count each run without a Map per sentence.
+        for (let start = 0; start < terms.length; ) {
+          const term = terms[start] ?? "";
+          let end = start + 1;
+          while (terms[end] === term) end++;
           let list = this.postings.get(term);
           if (!list) this.postings.set(term, (list = []));
-          list.push(id, count);
+          list.push(id, end - start);
+          start = end;
         }
       }
     });

@@ -1,4 +1,4 @@
-import { YAMLParseError } from "yaml";
+import { YAMLException } from "js-yaml";
 import type { z } from "zod";
 
 /** A knowledge file that cannot be served. The message names the file, the field path and the problem. */
@@ -26,12 +26,13 @@ export function knowledgeErrorFromZod(file: string, error: z.ZodError): Knowledg
 }
 
 /**
- * "not valid YAML at line 3, column 5: <reason>" from an error thrown by the yaml package or JSON.parse.
+ * "not valid YAML at line 3, column 5: <reason>" from an error thrown by js-yaml or JSON.parse.
  * lineOffset shifts the line for text that starts further down a file (front matter starts on line 2).
  */
 export function describeSyntaxError(format: "YAML" | "JSON", error: unknown, lineOffset = 0): string {
   const message = error instanceof Error ? error.message : String(error);
   const reason = (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  const position = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-  return position ? `not valid ${format} at line ${position.line + lineOffset}, column ${position.col}: ${reason}` : `not valid ${format}: ${reason}`;
+  // js-yaml marks are 0-based; people count lines and columns from 1.
+  if (error instanceof YAMLException) return `not valid ${format} at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}: ${error.reason}`;
+  return `not valid ${format}: ${reason}`;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "./yaml.js";
 import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, KnowledgeError, knowledgeErrorFromZod } from "./knowledgeError.js";
 import { parseArticle } from "./parseArticle.js";
 import { type Article, FactsFile, type Knowledge, type KnowledgeArticle } from "./schema.js";

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "./yaml.js";
 import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, knowledgeErrorFromZod, KnowledgeError } from "./knowledgeError.js";
 import { type Article, ArticleFrontMatter, Slug } from "./schema.js";
 import { splitSentences } from "./sentences.js";

@@ -1,5 +1,9 @@
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Folds case, accents and typographic quotes so "Ginebra", "GINEBRA" and "ginébra" compare equal. */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents or typographic quotes to fold: most English text takes this path.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -10,6 +14,10 @@ export function foldText(text: string): string {
 
 /** Words of a text after folding: letters and digits only, apostrophe-s dropped ("Russia's" → "russia"). */
 export function words(text: string): string[] {
+  if (ASCII.test(text)) {
+    // The same result for plain ASCII, several times faster than the Unicode-aware path below.
+    return text.toLowerCase().replace(/'s\b/g, "").split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+  }
   return foldText(text)
     .replace(/'s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)

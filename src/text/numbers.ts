@@ -11,6 +11,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = Object.freeze({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, hundreds: 100, doscientos: 200,
 });
 
+const SCALE_WORD = /thousand|million|mill[oó]n|billion/i;
+
 // "$200M", "US$ 200 million", "200 millones", "1,500", "2.5bn": one number, optionally with a multiplier word.
 const AMOUNT = /(?:us\$|\$|€|£)?\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k|m|mn|mio|bn|b|thousands?|millions?|millones|millon|billions?|mil)?\b/g;
 
@@ -19,16 +21,19 @@ const AMOUNT = /(?:us\$|\$|€|£)?\s?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)\s?(k
  * so that a question and a sentence match on the value rather than on how it is written.
  */
 export function numericValues(text: string): number[] {
+  const hasDigits = /\d/.test(text);
+  const hasScaleWord = SCALE_WORD.test(text);
+  if (!hasDigits && !hasScaleWord) return [];
   const folded = foldText(text);
   const values: number[] = [];
-  for (const match of folded.matchAll(AMOUNT)) {
+  for (const match of hasDigits ? folded.matchAll(AMOUNT) : []) {
     const [, digits = "", multiplierWord] = match;
     const base = Number(/^\d{1,3}(?:[,.]\d{3})+$/.test(digits) ? digits.replace(/[,.]/g, "") : digits);
     if (!Number.isFinite(base)) continue;
     const multiplier = multiplierWord ? (MULTIPLIERS[multiplierWord] ?? 1) : 1;
     values.push(base * multiplier);
   }
-  for (const match of folded.matchAll(/\b([a-z]+)\s+(thousands?|millions?|millones|billions?)\b/g)) {
+  for (const match of hasScaleWord ? folded.matchAll(/\b([a-z]+)\s+(thousands?|millions?|millones|billions?)\b/g) : []) {
     const [, word = "", multiplierWord = ""] = match;
     const base = NUMBER_WORDS[word];
     if (base !== undefined) values.push(base * (MULTIPLIERS[multiplierWord] ?? 1));

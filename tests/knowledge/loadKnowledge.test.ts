@@ -62,7 +62,7 @@ describe("loadKnowledge refuses a broken knowledge folder with one readable mess
   test.each([
     ["missing-front-matter", mini("missing-front-matter"), ": (top level): ", "must start with YAML front matter"],
     ["front-matter-missing-source", mini("front-matter-missing-source"), " (front matter): source: ", "is required (expected string)"],
-    ["front-matter-bad-yaml", mini("front-matter-bad-yaml"), ": front matter: ", "not valid YAML at line 3, column 23"],
+    ["front-matter-bad-yaml", mini("front-matter-bad-yaml"), ": front matter: ", "not valid YAML at line 4, column 1: unexpected end of the stream within a flow collection"],
     ["facts-bad-yaml", miniFacts("facts-bad-yaml"), ": (top level): ", "not valid YAML at line 12, column 5"],
     ["facts-bad-json", miniFacts("facts-bad-json", "mini.json"), ": (top level): ", "not valid JSON"],
     ["sentence-out-of-range", miniFacts("sentence-out-of-range"), ": entities[0].sentences[1]: ", "sentence 99 does not exist (the article has 3)"],

@@ -79,7 +79,7 @@ const PREFERENCE_ONLY: ReadonlySet<string> = new Set(["why", "condition"]);
 /** Is the sentence part of a timeline event on that day ("After his visit to Kiev" belongs to Wednesday)? */
 function inEventOn(context: AnswerContext, candidate: RankedSentence, day: string): boolean {
   const { articleIndex, number } = candidate.sentence;
-  return context.view.facts(articleIndex).timeline.some((event) => event.sentences.includes(number) && namedDays(event.when).includes(day));
+  return (context.view.knownFacts(articleIndex)?.timeline ?? []).some((event) => event.sentences.includes(number) && namedDays(event.when).includes(day));
 }
 
 function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
