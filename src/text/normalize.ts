@@ -1,4 +1,5 @@
-const ASCII = /^[\x00-\x7F]*$/;
+// Printable ASCII plus tab/newline; anything else (accents, curly quotes, control characters) takes the full path.
+const ASCII = /^[\t\n\r\x20-\x7E]*$/;
 
 /** Folds case, accents and typographic quotes so "Ginebra", "GINEBRA" and "ginébra" compare equal. */
 export function foldText(text: string): string {
