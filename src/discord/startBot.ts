@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials, type RateLimitData, RESTEvents } from "discord.js";
+import { ChannelType, Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials, type RateLimitData, RESTEvents } from "discord.js";
 import { COMMANDS } from "../../commands/index.js";
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
@@ -28,6 +28,8 @@ export interface DiscordBotOptions {
   ws?: ClientOptions["ws"];
   /** Monotonic clock for the question limit (tests). */
   now?: () => number;
+  /** How many DM channels stay cached, swept how often (see DM_CHANNEL_SWEEP). */
+  dmChannels?: Partial<DmChannelSweep>;
 }
 
 /**
@@ -48,12 +50,40 @@ export interface RestPolicy {
    * that is not answered within 3 s, so a longer wait cannot succeed.
    */
   callbackMaxRateLimitWaitMs: number;
+  /**
+   * discord.js keeps one request queue per route and channel (each DM channel, each interaction's webhook) and drops
+   * idle ones on this interval; its default of an hour lets a busy bot hold tens of thousands (default 5 minutes).
+   */
+  handlerSweepMs: number;
 }
 
-export const DEFAULT_REST_POLICY: Readonly<RestPolicy> = Object.freeze({ timeoutMs: 10_000, retries: 2, globalRequestsPerSecond: 50, maxRateLimitWaitMs: 60_000, callbackMaxRateLimitWaitMs: 2_000 });
+export const DEFAULT_REST_POLICY: Readonly<RestPolicy> = Object.freeze({ timeoutMs: 10_000, retries: 2, globalRequestsPerSecond: 50, maxRateLimitWaitMs: 60_000, callbackMaxRateLimitWaitMs: 2_000, handlerSweepMs: 300_000 });
 
 /** discord.js caches every user and member it meets; the bot needs neither, so keep a bounded few (plus itself). */
 const CACHE_LIMITS = Object.freeze({ users: 1_000, members: 1_000, messages: 50 });
+
+/**
+ * discord.js also keeps one DM channel per person who ever wrote to the bot, with no sweeper and no supported way
+ * to limit that cache. Every `everyMs` the oldest are dropped down to `keep`; a dropped channel is re-created
+ * from the next DM or interaction in it (Partials.Channel), so nothing is lost.
+ */
+export interface DmChannelSweep {
+  everyMs: number;
+  keep: number;
+}
+export const DM_CHANNEL_SWEEP: Readonly<DmChannelSweep> = Object.freeze({ everyMs: 10_000, keep: 500 });
+
+/** Removes the oldest cached DM channels beyond `keep`; returns how many were removed. */
+export function sweepDmChannels(client: Client, keep: number): number {
+  const dms = client.channels.cache.filter((channel) => channel.type === ChannelType.DM);
+  let excess = dms.size - keep;
+  for (const id of dms.keys()) {
+    if (excess <= 0) break;
+    client.channels.cache.delete(id);
+    excess -= 1;
+  }
+  return Math.max(0, dms.size - keep);
+}
 
 export interface DiscordBot {
   readonly client: Client<true>;
@@ -90,6 +120,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       timeout: policy.timeoutMs,
       retries: policy.retries,
       globalRequestsPerSecond: policy.globalRequestsPerSecond,
+      handlerSweepInterval: policy.handlerSweepMs,
       rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
     },
     ...(options.ws ? { ws: options.ws } : {}),
@@ -114,12 +145,15 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   // throw becomes an unhandled rejection, which would end the process. Log it and keep serving; removed on stop.
   const onUnhandledRejection = (reason: unknown): void => logger.error({ err: reason }, "unhandled rejection (the bot keeps running)");
   process.on("unhandledRejection", onUnhandledRejection);
+  const dmSweep = { ...DM_CHANNEL_SWEEP, ...options.dmChannels };
+  const sweeper = setInterval(() => sweepDmChannels(client, dmSweep.keep), dmSweep.everyMs).unref();
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     process.off("unhandledRejection", onUnhandledRejection);
+    clearInterval(sweeper);
     await client.destroy();
     logger.info("discord client closed");
   };

@@ -4,11 +4,12 @@ import type { APIMessage } from "discord-api-types/v10";
 import { z } from "zod";
 import type { Config } from "../../src/config/config.js";
 import type { Command } from "../../src/discord/command.js";
-import { type DiscordBot, startDiscordBot } from "../../src/discord/startBot.js";
+import { type DiscordBot, type RestPolicy, startDiscordBot } from "../../src/discord/startBot.js";
 import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
+import type { QuestionRate } from "../../src/limits/questionRate.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { FakeDiscord, IDS, type Place, type RestCall, SELF, nextSnowflake } from "./fakeDiscord/index.js";
+import { FakeDiscord, type FakeDiscordOptions, IDS, type Place, type RestCall, SELF, nextSnowflake } from "./fakeDiscord/index.js";
 
 /** A token-shaped secret: tests assert it never shows up in logs or replies. */
 export const FAKE_TOKEN = "fake-bot-token.for-tests.s3cr3t-value";
@@ -72,7 +73,23 @@ export interface Harness {
 export interface HarnessOptions {
   commands?: readonly Command[];
   deferAfterMs?: number;
+  /** The question limit; default "off" so suites can ask many questions as one user. */
+  questionRate?: QuestionRate;
+  /** discord.js REST policy (timeouts, retries), e.g. short timeouts for fault tests. */
+  rest?: Partial<RestPolicy>;
+  fake?: FakeDiscordOptions;
+  /** Default "debug"; "trace" also records discord.js's own debug lines. */
+  logLevel?: "trace" | "debug" | "info";
+  /** Give the logger the token to scrub (default true). Secrecy tests turn it off to prove nothing logs the token at all. */
+  scrubToken?: boolean;
+  /** Clock for the question limit. */
+  now?: () => number;
+  /** DM channel cache sweeping (how often, how many kept). */
+  dmChannels?: { everyMs?: number; keep?: number };
 }
+
+/** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
+const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
 
 /** The real engine on the real knowledge folder. */
 export function createEngineForTests(): AnswerEngine {
@@ -80,7 +97,7 @@ export function createEngineForTests(): AnswerEngine {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(options.fake);
   const chunks: string[] = [];
   const logs: LogLine[] = [];
   const destination = new Writable({
@@ -93,9 +110,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const realEngine = createEngineForTests();
   const engine = { current: realEngine };
-  const config: Config = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "debug", KNOWLEDGE_DIR: "knowledge" };
-  const logger = createLogger({ level: "debug", secrets: [FAKE_TOKEN], destination });
-  const bot = await startDiscordBot({ config, logger, getEngine: () => engine.current, ...(options.commands ? { commands: options.commands } : {}), ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+  const level = options.logLevel ?? "debug";
+  const config: Config = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: level, KNOWLEDGE_DIR: "knowledge", QUESTION_RATE_LIMIT: options.questionRate ?? "off" };
+  const logger = createLogger({ level, secrets: options.scrubToken === false ? [] : [FAKE_TOKEN], destination });
+  const bot = await startDiscordBot({
+    config,
+    logger,
+    getEngine: () => engine.current,
+    ws: NO_IDENTIFY_THROTTLE,
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.rest ? { rest: options.rest } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.dmChannels ? { dmChannels: options.dmChannels } : {}),
+  });
 
   return {
     fake,

@@ -8,7 +8,12 @@
  * - The shard connects to `${url}?v=10&encoding=json` (no `compress` unless zlib-sync is installed).
  * - HELLO (op 10) → IDENTIFY (op 2) → READY (needs user, application, guilds, session_id, resume_gateway_url),
  *   then one GUILD_CREATE per unavailable guild listed in READY before discord.js emits clientReady.
- * - Heartbeat (op 1) → ACK (op 11); RESUME (op 6) → RESUMED, or INVALID_SESSION (op 9) for an unknown session.
+ * - Heartbeat (op 1) → ACK (op 11); RESUME (op 6) → the missed dispatches (sequence > the client's) replayed in
+ *   order, then RESUMED; or INVALID_SESSION (op 9) for an unknown session.
+ * - Interactions: one initial response each (a second gets 400, code 40060 "already acknowledged"), and only within
+ *   the interaction window after dispatch (3 s; later gets 404, code 10062 "Unknown interaction"), as Discord does.
+ * - A request the client aborted (its REST timeout) while a delay fault held it is recorded with status 499 and not
+ *   processed, as if it never reached Discord.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -78,7 +83,44 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Answer heartbeats with op 11 (turn off to simulate a zombie connection). */
   ackHeartbeats?: boolean;
+  /** Discord's window for an interaction's initial response, from dispatch (default 3,000 ms; Infinity = no limit). */
+  interactionWindowMs?: number;
+  /** Keep every REST call and gateway frame in `calls`/`frames` (default true; the soak turns it off and uses onCall). */
+  record?: boolean;
+  /** At most this many stored messages, interactions and resumable dispatches (default unbounded; the soak bounds it). */
+  storeLimit?: number;
 }
+
+/** A Map that forgets its oldest entries beyond a size limit. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    super.set(key, value);
+    while (this.size > this.limit) {
+      const oldest = this.keys().next();
+      if (oldest.done) break;
+      this.delete(oldest.value);
+    }
+    return this;
+  }
+}
+
+interface InteractionState {
+  dispatchedAt: number;
+  acknowledged: boolean;
+}
+
+interface SentDispatch {
+  s: number;
+  t: string;
+  d: unknown;
+}
+
+/** Status recorded for a request the client gave up on before the fake answered. */
+export const CLIENT_CLOSED_REQUEST = 499;
 
 interface StoredMessage {
   message: APIMessage;
@@ -97,6 +139,9 @@ export class FakeDiscord {
   readonly gatewayCloses: number[] = [];
   ackHeartbeats: boolean;
   heartbeatIntervalMs: number;
+  interactionWindowMs: number;
+  /** Dispatches replayed to the client on RESUME, over the whole run. */
+  replayed = 0;
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -105,16 +150,30 @@ export class FakeDiscord {
   private sequence = 0;
   private sessionId = "";
   private readonly faults: (RestFault & { remaining: number })[] = [];
-  private readonly messagesByToken = new Map<string, StoredMessage>();
-  private readonly messagesById = new Map<string, StoredMessage>();
+  private readonly messagesByToken: Map<string, StoredMessage>;
+  private readonly messagesById: Map<string, StoredMessage>;
   private readonly waiters = new Set<() => void>();
   /** Interaction token → channel id, learnt from dispatched INTERACTION_CREATE payloads. */
-  private readonly interactionChannels = new Map<string, string>();
+  private readonly interactionChannels: Map<string, string>;
+  /** Interaction id → when it was dispatched and whether it has had its initial response. */
+  private readonly interactions: Map<string, InteractionState>;
+  /** Dispatches of the current session, for replay on RESUME. */
+  private backlog: SentDispatch[] = [];
+  private readonly callListeners = new Set<(call: RestCall) => void>();
+  private readonly record: boolean;
+  private readonly storeLimit: number;
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
     this.ackHeartbeats = options.ackHeartbeats ?? true;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.interactionWindowMs = options.interactionWindowMs ?? 3_000;
+    this.record = options.record ?? true;
+    this.storeLimit = options.storeLimit ?? Number.POSITIVE_INFINITY;
+    this.messagesByToken = new BoundedMap(this.storeLimit);
+    this.messagesById = new BoundedMap(this.storeLimit);
+    this.interactionChannels = new BoundedMap(this.storeLimit);
+    this.interactions = new BoundedMap(this.storeLimit);
     this.server = createServer((request, response) => void this.onRequest(request, response));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on("connection", (socket, request) => this.onConnection(socket, request));
@@ -217,16 +276,46 @@ export class FakeDiscord {
   /** Sends a dispatch (op 0) with the next sequence number; waits for a ready connection first. */
   async dispatch(event: string, data: unknown): Promise<void> {
     await this.waitForGatewayReady();
-    if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null && "token" in data && "channel" in data) {
-      const channel = data.channel;
-      if (typeof channel === "object" && channel !== null && "id" in channel) this.interactionChannels.set(String(data.token), String(channel.id));
-    }
-    this.sendFrame({ op: GatewayOpcodes.Dispatch, t: event, s: ++this.sequence, d: data });
+    this.dispatchNow(event, data);
   }
 
-  /** Sends any raw gateway payload (op 7 reconnect, op 9 invalid session, …). */
+  /**
+   * Sends a dispatch at once when the connection is ready; otherwise only queues it in the session, the way Discord
+   * holds events for a disconnected client: a RESUME replays it, a new IDENTIFY drops it.
+   */
+  dispatchNow(event: string, data: unknown): void {
+    if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null) {
+      if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
+      const channel = "channel" in data ? data.channel : undefined;
+      if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel) this.interactionChannels.set(String(data.token), String(channel.id));
+    }
+    const entry: SentDispatch = { s: ++this.sequence, t: event, d: data };
+    this.backlog.push(entry);
+    if (this.backlog.length > Math.min(this.storeLimit, 10_000)) this.backlog.shift();
+    if (this.isGatewayReady) this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
+  }
+
+  /** Calls the listener with every REST call as it is answered (also when `record` is off). Returns an unsubscribe. */
+  onCall(listener: (call: RestCall) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
+  }
+
+  /**
+   * Sends any raw gateway payload (op 7 reconnect, op 9 invalid session, …). As Discord does, nothing more is
+   * dispatched on this connection after op 7 or op 9 (events wait for a RESUME), and op 9 with `d: false` ends the
+   * session: a RESUME is refused and the events held for it are dropped.
+   */
   sendRaw(payload: { op: number; d?: unknown; t?: string | null; s?: number | null }): void {
     this.sendFrame({ t: null, s: null, d: null, ...payload });
+    if (payload.op === GatewayOpcodes.Reconnect || payload.op === GatewayOpcodes.InvalidSession) this.ready = false;
+    if (payload.op === GatewayOpcodes.InvalidSession && payload.d !== true) this.forgetSession();
+  }
+
+  /** Discord forgets the session (as after a long outage): the next RESUME gets op 9 and the client must IDENTIFY. */
+  forgetSession(): void {
+    this.sessionId = "";
+    this.backlog = [];
   }
 
   /** Closes the gateway connection with a close code (e.g. 4000); the client decides whether to resume. */
@@ -258,7 +347,7 @@ export class FakeDiscord {
   private sendFrame(payload: { op: number; d: unknown; t: string | null; s: number | null }): void {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error("fake Discord: no open gateway connection");
-    this.frames.push({ direction: "out", op: payload.op, t: payload.t, d: payload.d, at: Date.now() });
+    if (this.record) this.frames.push({ direction: "out", op: payload.op, t: payload.t, d: payload.d, at: Date.now() });
     socket.send(JSON.stringify(payload));
   }
 
@@ -286,7 +375,7 @@ export class FakeDiscord {
       return;
     }
     const op = typeof payload.op === "number" ? payload.op : -1;
-    this.frames.push({ direction: "in", op, d: payload.d, at: Date.now() });
+    if (this.record) this.frames.push({ direction: "in", op, d: payload.d, at: Date.now() });
     switch (op) {
       case GatewayOpcodes.Heartbeat:
         if (this.ackHeartbeats) this.sendFrame({ op: GatewayOpcodes.HeartbeatAck, t: null, s: null, d: null });
@@ -307,6 +396,7 @@ export class FakeDiscord {
 
   private onIdentify(): void {
     this.sequence = 0;
+    this.backlog = [];
     this.sessionId = `session-${nextSnowflake()}`;
     this.sendFrame({
       op: GatewayOpcodes.Dispatch,
@@ -328,9 +418,14 @@ export class FakeDiscord {
 
   private onResume(data: unknown): void {
     const sessionId = typeof data === "object" && data !== null && "session_id" in data ? data.session_id : undefined;
-    if (sessionId !== this.sessionId) {
+    if (this.sessionId === "" || sessionId !== this.sessionId) {
       this.sendFrame({ op: GatewayOpcodes.InvalidSession, t: null, s: null, d: false });
       return;
+    }
+    const since = typeof data === "object" && data !== null && "seq" in data && typeof data.seq === "number" ? data.seq : 0;
+    for (const entry of this.backlog.filter((candidate) => candidate.s > since)) {
+      this.replayed += 1;
+      this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
     }
     this.ready = true;
     this.sendFrame({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++this.sequence, d: {} });
@@ -345,22 +440,24 @@ export class FakeDiscord {
     const text = await readBody(request);
     const body = parseBody(text, request.headers["content-type"]);
     const record = (status: number): void => {
-      this.calls.push({
-        method,
-        path,
-        query: Object.fromEntries(url.searchParams),
-        body,
-        authorization: request.headers.authorization,
-        status,
-        at: Date.now(),
-      });
+      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.authorization, status, at: Date.now() };
+      if (this.record) this.calls.push(call);
+      for (const listener of this.callListeners) listener(call);
       this.notify();
     };
+    let clientGone = false;
+    response.on("close", () => {
+      if (!response.writableFinished) clientGone = true;
+    });
 
     const fault = this.faults.find((entry) => entry.remaining > 0 && (entry.method === undefined || entry.method === method) && (typeof entry.path === "string" ? entry.path === path : entry.path.test(path)));
     if (fault) {
       fault.remaining -= 1;
       if (fault.delayMs) await sleep(fault.delayMs);
+      if (clientGone) {
+        record(CLIENT_CLOSED_REQUEST);
+        return;
+      }
       if (fault.status !== undefined) {
         record(fault.status);
         send(response, fault.status, fault.body ?? { message: "fake fault", code: 0 }, fault.headers);
@@ -430,6 +527,10 @@ export class FakeDiscord {
   }
 
   private interactionCallback(interactionId: string, token: string, body: unknown, withResponse: boolean): { status: number; body?: unknown } {
+    const state = this.interactions.get(interactionId);
+    if (state?.acknowledged) return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
+    if (state && Date.now() - state.dispatchedAt > this.interactionWindowMs) return notFound(10062, "Unknown interaction");
+    if (state) state.acknowledged = true;
     const type = typeof body === "object" && body !== null && "type" in body ? body.type : undefined;
     const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
     if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource) {

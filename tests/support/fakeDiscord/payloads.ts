@@ -143,3 +143,14 @@ export function plainMessage(content: string, author: APIUser = HUMAN, place: Pl
     type: MessageType.Default,
   };
 }
+
+/** A person other than the default reader, e.g. to spread a flood over many users. */
+export function userWithId(id: string): APIUser {
+  return { id, username: `user${id.slice(-6)}`, discriminator: "0", global_name: null, avatar: null };
+}
+
+/** The same interaction, made by another person (in a guild the member's user, in a DM the user). */
+export function asUser<T extends object>(payload: T, user: APIUser): T {
+  if ("member" in payload && typeof payload.member === "object" && payload.member !== null) return { ...payload, member: { ...payload.member, user } };
+  return { ...payload, user };
+}
