@@ -101,16 +101,35 @@ export class KnowledgeView {
 
   /** 2 when the sentence prints the entity's name, 1 when it prints an alias ("the east"), 0 when it only refers to it. */
   private namingStrength(ref: EntityRef, number: number, typed?: string): number {
-    const sentence = this.article(ref.articleIndex).sentences[number - 1];
-    if (!sentence) return 0;
-    const text = ` ${words(sentence.text).join(" ")} `;
+    const id = this.sentences.idOf(ref.articleIndex, number);
+    if (id === undefined) return 0;
+    const text = this.paddedWords(id);
     const prints = (alias: string) => {
-      const key = words(alias).join(" ");
-      return key.length > 0 && text.includes(` ${key} `);
+      const key = this.paddedKey(alias);
+      return key.length > 2 && text.includes(key);
     };
-    if (typed !== undefined && prints(typed)) return 3;
+    // What the user typed is not cached: the caches hold only what the knowledge contains, so they stay bounded.
+    const typedKey = typed === undefined ? "" : ` ${words(typed).join(" ")} `;
+    if (typedKey.length > 2 && text.includes(typedKey)) return 3;
     if (prints(ref.entity.name)) return 2;
     return ref.entity.aliases.some(prints) ? 1 : 0;
+  }
+
+  private readonly paddedWordsCache = new Map<number, string>();
+  private readonly paddedKeyCache = new Map<string, string>();
+
+  /** A sentence's folded words joined and padded with spaces, so " geneva " finds the whole word. */
+  private paddedWords(id: number): string {
+    let text = this.paddedWordsCache.get(id);
+    if (text === undefined) this.paddedWordsCache.set(id, (text = ` ${words(this.sentences.sentences[id]?.text ?? "").join(" ")} `));
+    return text;
+  }
+
+  /** Only for names and aliases of the knowledge. */
+  private paddedKey(name: string): string {
+    let key = this.paddedKeyCache.get(name);
+    if (key === undefined) this.paddedKeyCache.set(name, (key = ` ${words(name).join(" ")} `));
+    return key;
   }
 
   /**
