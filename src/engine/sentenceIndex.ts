@@ -162,6 +162,30 @@ export class SentenceIndex {
     return scores;
   }
 
+  /** Does the article contain at least half of these terms (all of them when there are one or two)? */
+  articleHasMostOf(articleIndex: number, terms: readonly string[]): boolean {
+    if (terms.length === 0) return true;
+    const first = this.articleOffsets[articleIndex] ?? 0;
+    const end = this.articleOffsets[articleIndex + 1] ?? this.sentences.length;
+    const present = terms.filter((term) => this.occursBetween(term, first, end)).length;
+    return present >= (terms.length <= 2 ? terms.length : Math.ceil(terms.length / 2));
+  }
+
+  /** Binary search in the term's postings (sorted by sentence id) for an id in [first, end). */
+  private occursBetween(term: string, first: number, end: number): boolean {
+    const list = this.postings.get(term);
+    if (!list) return false;
+    let low = 0;
+    let high = list.length / 2;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((list[middle * 2] ?? 0) < first) low = middle + 1;
+      else high = middle;
+    }
+    const id = list[low * 2];
+    return id !== undefined && id < end;
+  }
+
   /** The index id of an article's sentence, for facts that cite sentence numbers. */
   idOf(articleIndex: number, number: number): number | undefined {
     const offset = this.articleOffsets[articleIndex];

@@ -127,14 +127,18 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   // Every entity the question names must be in the sentence: "did Blinken meet Stoltenberg?" is not
   // answered by a sentence about Blinken meeting Lavrov.
   // Likewise a day the question names: "who did Blinken meet on Wednesday?" needs a Wednesday sentence.
-  // And a "who" question that says more than names needs a sentence sharing some of it: "who is the
-  // mayor of Leeds?" is not answered by a sentence that only mentions Leeds.
+  // A "who" question that says more than names needs a sentence sharing some of it: "who is the mayor
+  // of Leeds?" is not answered by a sentence that only mentions Leeds. And the answer's article must
+  // use most of the words the question typed: among many articles, "capital" in some other article
+  // does not make "what is the capital of France?" answerable from the one that lists France.
   const askedDays = namedDays(analysed.text);
+  const exactTerms = analysed.terms.filter(({ weight }) => weight >= 1).map(({ term }) => term);
   const eligible = ranked.filter(
     (candidate) =>
       (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
       candidate.entityHits >= analysed.entities.length &&
       (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
+      context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, exactTerms) &&
       askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
   );
   const top = eligible[0];
