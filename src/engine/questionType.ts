@@ -15,9 +15,15 @@ const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["why", /\b(?:why|por que|porque|for what reason|reason|purpose|aim|goal|para que|objetivo)\b/],
 ];
 
+/** Question words as people mistype them in chat; the stopword list drops the same spellings. */
+const QUESTION_WORD_FIXES: Readonly<Record<string, string>> = Object.freeze({
+  wher: "where", whre: "where", wat: "what", wht: "what", waht: "what", whn: "when", wen: "when", hw: "how", hwo: "how", woh: "who",
+});
+const QUESTION_WORD_TYPOS = new RegExp(`\\b(?:${Object.keys(QUESTION_WORD_FIXES).join("|")})\\b`, "g");
+
 /** What kind of answer a free-text question wants, in English or Spanish. */
 export function questionType(question: string): QuestionType {
-  const folded = foldText(question);
+  const folded = foldText(question).replace(QUESTION_WORD_TYPOS, (typo) => QUESTION_WORD_FIXES[typo] ?? typo);
   for (const [type, pattern] of PATTERNS) if (pattern.test(folded)) return type;
   return "what";
 }

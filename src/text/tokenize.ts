@@ -17,7 +17,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "cuantos cuántos cuantas cuántas como cómo cual cuál porque por qué es son fue era ser está están estar ha han hay se su sus lo le les me mi " +
     "dice dijo dicho sobre articulo artículo noticia " +
     // chat shorthand, as people type in Discord
-    "whats hows wheres whos whens pls plz please thx ty u ur ya anyway btw lol ok okay so"
+    "whats hows wheres whos whens pls plz please thx ty u ur ya anyway btw lol ok okay so " +
+    // question and helper words as commonly mistyped
+    "wher whre wat wht waht whn wen hw hwo woh wil wll cn dont doesnt didnt wont cant isnt arent"
   ).split(/\s+/),
 );
 
