@@ -92,7 +92,8 @@ export function stem(word: string): string {
 
 /** Index terms of a text: stemmed content words plus normalised number tokens. */
 export function indexTerms(text: string, stemWord: (word: string) => string = stem): string[] {
-  const terms = words(text).filter((word) => !STOPWORDS.has(word)).map(stemWord);
+  const terms: string[] = [];
+  for (const word of words(text)) if (!STOPWORDS.has(word)) terms.push(stemWord(word));
   for (const value of numericValues(text)) terms.push(numberToken(value));
   return terms;
 }
