@@ -12,6 +12,8 @@ export interface ContentWord {
   typed: string;
   /** The question's first word: capitalised for grammar, not because it is a name. */
   first: boolean;
+  /** The index terms this word was searched as (itself, synonyms, word family, corrections); empty for names. */
+  terms: string[];
   known: boolean;
   weight: number;
 }
@@ -55,7 +57,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   const inEntity = new Set(entities.flatMap((match) => Array.from({ length: match.lastWord - match.firstWord + 1 }, (_, i) => match.firstWord + i)));
 
   const termWeights = new Map<string, number>();
-  const addTerm = (term: string, weight: number) => termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+  const addQueryTerm = (term: string, weight: number) => termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
   const weights = SEARCH_CONFIG.weights;
   const unknownWeight = index.maxIdf * SEARCH_CONFIG.abstention.unknownWordWeight;
   const contentWords: ContentWord[] = [];
@@ -67,7 +69,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8 });
+      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8, terms: [] });
     }
   }
 
@@ -78,6 +80,11 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const typed = query.original[i] ?? word;
     const stemmed = stem(word);
     queryStems.add(stemmed);
+    const wordTerms: string[] = [];
+    const addTerm = (term: string, weight: number) => {
+      addQueryTerm(term, weight);
+      wordTerms.push(term);
+    };
     let known = false;
     let weight = unknownWeight;
     if (index.has(stemmed)) {
@@ -118,15 +125,15 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(best.term);
       }
     }
-    contentWords.push({ word, typed, first: i === 0, known, weight });
+    contentWords.push({ word, typed, first: i === 0, known, weight, terms: wordTerms });
   });
 
   const numbers = numericValues(text);
   for (const value of numbers) {
     const token = numberToken(value);
     const known = index.has(token);
-    if (known) addTerm(token, weights.exact * 2);
-    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight });
+    if (known) addQueryTerm(token, weights.exact * 2);
+    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
   }
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];

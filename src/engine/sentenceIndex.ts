@@ -162,13 +162,17 @@ export class SentenceIndex {
     return scores;
   }
 
-  /** Does the article contain at least half of these terms (all of them when there are one or two)? */
-  articleHasMostOf(articleIndex: number, terms: readonly string[]): boolean {
-    if (terms.length === 0) return true;
+  /**
+   * Does the article use most of the question's words? Each group is one word's terms (itself, its
+   * synonyms, corrections); a group counts when the article has any of them. All groups are needed
+   * when there are one or two, half of them beyond.
+   */
+  articleHasMostOf(articleIndex: number, groups: readonly (readonly string[])[]): boolean {
+    if (groups.length === 0) return true;
     const first = this.articleOffsets[articleIndex] ?? 0;
     const end = this.articleOffsets[articleIndex + 1] ?? this.sentences.length;
-    const present = terms.filter((term) => this.occursBetween(term, first, end)).length;
-    return present >= (terms.length <= 2 ? terms.length : Math.ceil(terms.length / 2));
+    const present = groups.filter((terms) => terms.some((term) => this.occursBetween(term, first, end))).length;
+    return present >= (groups.length <= 2 ? groups.length : Math.ceil(groups.length / 2));
   }
 
   /** Binary search in the term's postings (sorted by sentence id) for an id in [first, end). */

@@ -132,13 +132,13 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   // use most of the words the question typed: among many articles, "capital" in some other article
   // does not make "what is the capital of France?" answerable from the one that lists France.
   const askedDays = namedDays(analysed.text);
-  const exactTerms = analysed.terms.filter(({ weight }) => weight >= 1).map(({ term }) => term);
+  const wordTerms = analysed.contentWords.filter((word) => word.terms.length > 0).map((word) => word.terms);
   const eligible = ranked.filter(
     (candidate) =>
       (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
       candidate.entityHits >= analysed.entities.length &&
       (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
-      context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, exactTerms) &&
+      context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, wordTerms) &&
       askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
   );
   const top = eligible[0];
