@@ -164,15 +164,15 @@ export class SentenceIndex {
 
   /**
    * Does the article use most of the question's words? Each group is one word's terms (itself, its
-   * synonyms, corrections); a group counts when the article has any of them. All groups are needed
-   * when there are one or two, half of them beyond.
+   * synonyms, corrections); a group counts when the article has any of them, and half of the groups
+   * (rounded up) must count.
    */
   articleHasMostOf(articleIndex: number, groups: readonly (readonly string[])[]): boolean {
     if (groups.length === 0) return true;
     const first = this.articleOffsets[articleIndex] ?? 0;
     const end = this.articleOffsets[articleIndex + 1] ?? this.sentences.length;
     const present = groups.filter((terms) => terms.some((term) => this.occursBetween(term, first, end))).length;
-    return present >= (groups.length <= 2 ? groups.length : Math.ceil(groups.length / 2));
+    return present >= Math.ceil(groups.length / 2);
   }
 
   /** Binary search in the term's postings (sorted by sentence id) for an id in [first, end). */
