@@ -1,6 +1,5 @@
 import { namedDays } from "../text/days.js";
-import { foldText, words } from "../text/normalize.js";
-import { stem } from "../text/tokenize.js";
+import { foldText } from "../text/normalize.js";
 import type { AnalysedQuestion } from "./analyseQuestion.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -21,9 +20,9 @@ export interface RankedSentence {
 }
 
 /** Is one of the question's words counted by a number in the sentence ("12 stops", "84 million euros")? */
-function countsAQueryTerm(text: string, queryTerms: ReadonlySet<string>): boolean {
-  const sentenceWords = words(text);
-  return sentenceWords.some((word, i) => /^\d/.test(word) && sentenceWords.slice(i + 1, i + 4).some((next) => queryTerms.has(stem(next))));
+function countsAQueryTerm(countedStems: ReadonlySet<string>, queryTerms: ReadonlySet<string>): boolean {
+  for (const term of queryTerms) if (countedStems.has(term)) return true;
+  return false;
 }
 
 /** Does a sentence hold what the question type asks for? Types with no such need always fit. */
@@ -98,7 +97,7 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     const typeBonus = fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0;
     let score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
     // "How many stations?" is answered by "12 stops", where a number counts the thing asked about.
-    if (analysed.type === "amount" && countsAQueryTerm(sentence.text, queryTerms)) score += weights.questionType;
+    if (analysed.type === "amount" && countsAQueryTerm(sentenceFeatures.countedStems, queryTerms)) score += weights.questionType;
     ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) ?? 0 });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);

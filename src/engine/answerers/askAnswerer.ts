@@ -139,7 +139,7 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
       candidate.entityHits >= analysed.entities.length &&
       (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
       context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, wordTerms) &&
-      askedDays.every((day) => namedDays(candidate.sentence.text).includes(day) || inEventOn(context, candidate, day)),
+      askedDays.every((day) => context.features.of(candidate.sentence.id).days.includes(day) || inEventOn(context, candidate, day)),
   );
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);
