@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
-import { AVAILABILITY, MAX_LENGTH, catalogueEntry } from "../src/discord/catalogue.js";
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import { AVAILABILITY, MAX_LENGTH, catalogueEntry, textOption } from "../src/discord/catalogue.js";
 import type { SlashCommand } from "../src/discord/command.js";
 
 const entry = catalogueEntry("quote");
@@ -11,7 +11,7 @@ export const quote = {
     name: entry.name,
     description: entry.description,
     ...AVAILABILITY,
-    options: [{ type: ApplicationCommandOptionType.String, name: entry.argument.name, description: entry.argument.description, required: entry.argument.required, max_length: MAX_LENGTH.name, autocomplete: true }],
+    options: [textOption(entry.argument, MAX_LENGTH.name, true)],
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   autocomplete: { option: entry.argument.name, kind: "quote" },
   execute: (interaction, { engine, reply }) => {

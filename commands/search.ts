@@ -1,7 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
-import { AVAILABILITY, MAX_LENGTH, catalogueEntry } from "../src/discord/catalogue.js";
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import { AVAILABILITY, MAX_LENGTH, PRIVATE_OPTION, catalogueEntry, textOption } from "../src/discord/catalogue.js";
 import type { SlashCommand } from "../src/discord/command.js";
-import { MESSAGES } from "../src/discord/messages.js";
 
 const entry = catalogueEntry("search");
 
@@ -12,10 +11,7 @@ export const search = {
     name: entry.name,
     description: entry.description,
     ...AVAILABILITY,
-    options: [
-      { type: ApplicationCommandOptionType.String, name: entry.argument.name, description: entry.argument.description, required: entry.argument.required, max_length: MAX_LENGTH.words },
-      { type: ApplicationCommandOptionType.Boolean, name: "private", description: MESSAGES.privateOptionDescription, required: false },
-    ],
+    options: [textOption(entry.argument, MAX_LENGTH.words), PRIVATE_OPTION],
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (interaction, { engine, reply }) => {
     const words = interaction.options.getString(entry.argument.name, true);

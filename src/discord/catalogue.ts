@@ -1,6 +1,7 @@
-import { ApplicationIntegrationType, InteractionContextType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from "discord-api-types/v10";
 import type { CommandName } from "../engine/answer.js";
 import { COMMAND_CATALOGUE } from "../engine/commandCatalogue.js";
+import { MESSAGES } from "./messages.js";
 
 type CatalogueEntry = (typeof COMMAND_CATALOGUE)[number];
 export type CatalogueEntryOf<N extends CommandName> = Extract<CatalogueEntry, { name: N }>;
@@ -23,3 +24,11 @@ export const AVAILABILITY = Object.freeze({
 
 /** Discord-side input caps (`max_length`). Search words stay short so Prev/Next can carry them in a 100-character custom_id. */
 export const MAX_LENGTH = Object.freeze({ question: 500, name: 100, words: 80 });
+
+/** A command's one text option, as its catalogue entry describes it. */
+export function textOption(argument: { name: string; description: string; required: boolean }, maxLength: number, autocomplete = false) {
+  return { type: ApplicationCommandOptionType.String, name: argument.name, description: argument.description, required: argument.required, max_length: maxLength, autocomplete } as const;
+}
+
+/** The `private` flag of /ask and /search: answer ephemerally, with a "Post to channel" button. */
+export const PRIVATE_OPTION = Object.freeze({ type: ApplicationCommandOptionType.Boolean, name: "private", description: MESSAGES.privateOptionDescription, required: false } as const);
