@@ -1,18 +1,11 @@
-import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
-import { AVAILABILITY, MAX_LENGTH, catalogueEntry, textOption } from "../src/discord/catalogue.js";
+import { MAX_LENGTH, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
 import type { SlashCommand } from "../src/discord/command.js";
 
 const entry = catalogueEntry("who");
 
 export const who = {
   kind: "slash",
-  data: {
-    type: ApplicationCommandType.ChatInput,
-    name: entry.name,
-    description: entry.description,
-    ...AVAILABILITY,
-    options: [textOption(entry.argument, MAX_LENGTH.name, true)],
-  } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.name, true)]),
   autocomplete: { option: entry.argument.name, kind: "who" },
   execute: (interaction, { engine, reply }) => {
     const argument = interaction.options.getString(entry.argument.name, true) ?? "";

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
 import type { CommandName } from "../engine/answer.js";
 import { COMMAND_CATALOGUE } from "../engine/commandCatalogue.js";
 import { MESSAGES } from "./messages.js";
@@ -32,3 +32,8 @@ export function textOption(argument: { name: string; description: string; requir
 
 /** The `private` flag of /ask and /search: answer ephemerally, with a "Post to channel" button. */
 export const PRIVATE_OPTION = Object.freeze({ type: ApplicationCommandOptionType.Boolean, name: "private", description: MESSAGES.privateOptionDescription, required: false } as const);
+
+/** The JSON of a slash command: its catalogue name and description, usable everywhere, with these options. */
+export function slashCommandData(entry: { name: string; description: string }, options: RESTPostAPIChatInputApplicationCommandsJSONBody["options"] = undefined): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return { type: ApplicationCommandType.ChatInput, name: entry.name, description: entry.description, ...AVAILABILITY, ...(options ? { options } : {}) };
+}
