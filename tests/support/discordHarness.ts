@@ -9,7 +9,7 @@ import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import type { QuestionRate } from "../../src/limits/questionRate.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { FakeDiscord, type FakeDiscordOptions, IDS, type Place, type RestCall, SELF, nextSnowflake } from "./fakeDiscord/index.js";
+import { FakeDiscord, type FakeDiscordOptions, IDS, type Place, type RestCall, SELF, messageDefaults, nextSnowflake } from "./fakeDiscord/index.js";
 
 /** A token-shaped secret: tests assert it never shows up in logs or replies. */
 export const FAKE_TOKEN = "fake-bot-token.for-tests.s3cr3t-value";
@@ -166,12 +166,7 @@ export function messageFromResponse(response: InteractionResponse, place: Place 
     author: SELF,
     content: data.content ?? "",
     timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
+    ...messageDefaults(),
     embeds: (data.embeds ?? []).map((embed) => ({ ...embed })),
     components: (data.components ?? []).map((row) => ({ type: 1, components: row.components.map((component) => ({ type: 2, style: 1, custom_id: component.custom_id ?? "x", label: component.label ?? "" })) })),
     pinned: false,

@@ -38,6 +38,7 @@ import {
 } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+import { messageDefaults } from "./payloads.js";
 
 // ---------------------------------------------------------------- recorded traffic
 
@@ -555,12 +556,7 @@ export class FakeDiscord {
       author: BOT_USER,
       content: "",
       timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
+      ...messageDefaults(),
       embeds: [],
       pinned: false,
       type: reference ? MessageType.Reply : MessageType.Default,

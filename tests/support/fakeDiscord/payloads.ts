@@ -20,6 +20,11 @@ import {
 } from "discord-api-types/v10";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 
+/** The fields every message has that these tests never vary (fresh arrays each time). */
+export function messageDefaults() {
+  return { edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [] };
+}
+
 export type Place = "guild" | "dm";
 
 export const HUMAN: APIUser = Object.freeze({ id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null });
@@ -132,12 +137,7 @@ export function plainMessage(content: string, author: APIUser = HUMAN, place: Pl
     author: created.author,
     content: created.content,
     timestamp: created.timestamp,
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
+    ...messageDefaults(),
     embeds: [],
     pinned: false,
     type: MessageType.Default,
