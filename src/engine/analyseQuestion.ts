@@ -1,3 +1,4 @@
+import { namedDays } from "../text/days.js";
 import { numberToken, numericValues } from "../text/numbers.js";
 import { GENERAL_SYNONYMS, stem, STOPWORDS } from "../text/tokenize.js";
 import { type EntityMatch, splitQueryWords } from "./entityIndex.js";
@@ -30,6 +31,8 @@ export interface AnalysedQuestion {
   /** "who is X?" / "what is NATO?": the question is about nothing but the entities it names. */
   isIdentity: boolean;
   numbers: number[];
+  /** Days the question names, in English ("viernes" → "friday"). */
+  days: string[];
 }
 
 // Verbs and fillers that frame a question without adding a topic ("what is …", "what happens on …",
@@ -165,5 +168,6 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     coverage: total === 0 ? 0 : known / total,
     isIdentity: entities.length > 0 && nonEntityContent.length === 0 && numbers.length === 0,
     numbers,
+    days: namedDays(text),
   };
 }

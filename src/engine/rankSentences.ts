@@ -1,4 +1,3 @@
-import { namedDays } from "../text/days.js";
 import { foldText } from "../text/normalize.js";
 import type { AnalysedQuestion } from "./analyseQuestion.js";
 import type { KnowledgeView } from "./knowledgeView.js";
@@ -30,8 +29,7 @@ export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnTyp
   switch (analysed.type) {
     case "when": {
       // A day the question already gives is not an answer to "what time on Friday …?".
-      const asked = namedDays(analysed.text);
-      return features.times.some((time) => !asked.includes(foldText(time)));
+      return features.times.some((time) => !analysed.days.includes(foldText(time)));
     }
     case "where":
       return features.places.some((id) => !queryPlaceIds.has(id)) || (features.places.length === 0 && features.hasLocativeName);

@@ -9,7 +9,6 @@ import { entityAnswer } from "./entityAnswer.js";
 import { sourceAnswer } from "./sourceAnswerer.js";
 import { directAnswerText } from "./directAnswer.js";
 import { safeEcho } from "../parseInput.js";
-import { namedDays } from "../../text/days.js";
 import { foldText } from "../../text/normalize.js";
 import { answerSummary } from "./summaryAnswerer.js";
 import { answerWhen } from "./timelineAnswerer.js";
@@ -79,7 +78,7 @@ const PREFERENCE_ONLY: ReadonlySet<string> = new Set(["why", "condition"]);
 /** Is the sentence part of a timeline event on that day ("After his visit to Kiev" belongs to Wednesday)? */
 function inEventOn(context: AnswerContext, candidate: RankedSentence, day: string): boolean {
   const { articleIndex, number } = candidate.sentence;
-  return (context.view.knownFacts(articleIndex)?.timeline ?? []).some((event) => event.sentences.includes(number) && namedDays(event.when).includes(day));
+  return (context.view.knownFacts(articleIndex)?.timeline ?? []).some((event) => event.sentences.includes(number) && foldText(event.when).includes(day));
 }
 
 function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
@@ -131,7 +130,7 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   // of Leeds?" is not answered by a sentence that only mentions Leeds. And the answer's article must
   // use most of the words the question typed: among many articles, "capital" in some other article
   // does not make "what is the capital of France?" answerable from the one that lists France.
-  const askedDays = namedDays(analysed.text);
+  const askedDays = analysed.days;
   const wordTerms = analysed.contentWords.filter((word) => word.terms.length > 0).map((word) => word.terms);
   const eligible = ranked.filter(
     (candidate) =>
