@@ -1,7 +1,8 @@
 import type { KnowledgeArticle } from "../knowledge/schema.js";
 import { FuzzyWords } from "../text/fuzzyWords.js";
-import { foldText } from "../text/normalize.js";
-import { indexTerms, stem } from "../text/tokenize.js";
+import { foldText, words } from "../text/normalize.js";
+import { numberToken, numericValues } from "../text/numbers.js";
+import { stem, STOPWORDS } from "../text/tokenize.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
 const RELATED_STEM_MIN = 5;
@@ -60,23 +61,29 @@ export class SentenceIndex {
 
   constructor(articles: readonly KnowledgeArticle[]) {
     let totalLength = 0;
+    const postingsOfWord = new Map<string, number[]>();
     articles.forEach((article, articleIndex) => {
       this.articleOffsets[articleIndex] = this.sentences.length;
       for (const sentence of article.sentences) {
-        const terms = indexTerms(sentence.text, this.stemOnce).sort();
         const id = this.sentences.length;
-        this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length: terms.length });
-        totalLength += terms.length;
-        // Sorted, equal terms are neighbours: count each run without a Map per sentence.
-        for (let start = 0; start < terms.length; ) {
-          const term = terms[start] ?? "";
-          let end = start + 1;
-          while (terms[end] === term) end++;
-          let list = this.postings.get(term);
-          if (!list) this.postings.set(term, (list = []));
-          list.push(id, end - start);
-          start = end;
+        let length = 0;
+        const post = (list: number[]) => {
+          length += 1;
+          // Postings are appended in id order, so a repeated term of this sentence is the last pair.
+          if (list[list.length - 2] === id) list[list.length - 1] = (list[list.length - 1] ?? 0) + 1;
+          else list.push(id, 1);
+        };
+        // One lookup per word: the word leads straight to its stem's postings (180,000 sentences
+        // repeat a few tens of thousands of words).
+        for (const word of words(sentence.text)) {
+          if (STOPWORDS.has(word)) continue;
+          let list = postingsOfWord.get(word);
+          if (!list) postingsOfWord.set(word, (list = this.postingsOf(this.stemOnce(word))));
+          post(list);
         }
+        for (const value of numericValues(sentence.text)) post(this.postingsOf(numberToken(value)));
+        this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length });
+        totalLength += length;
       }
     });
     for (const term of this.postings.keys()) {
@@ -89,6 +96,12 @@ export class SentenceIndex {
     this.surfaceToTerm = this.stemCache;
     this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
     this.vocabulary = new FuzzyWords(this.surfaceToTerm.keys());
+  }
+
+  private postingsOf(term: string): number[] {
+    let list = this.postings.get(term);
+    if (!list) this.postings.set(term, (list = []));
+    return list;
   }
 
   get size(): number {

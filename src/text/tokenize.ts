@@ -1,6 +1,4 @@
 import { stemmer } from "stemmer";
-import { words } from "./normalize.js";
-import { numberToken, numericValues } from "./numbers.js";
 
 /**
  * Words that carry no topic in a question or a sentence, English and Spanish. Question words are
@@ -88,12 +86,4 @@ const IRREGULAR_FORMS: Readonly<Record<string, string>> = Object.freeze(
 export function stem(word: string): string {
   if (/^\d/.test(word)) return word;
   return stemmer(IRREGULAR_FORMS[word] ?? word);
-}
-
-/** Index terms of a text: stemmed content words plus normalised number tokens. */
-export function indexTerms(text: string, stemWord: (word: string) => string = stem): string[] {
-  const terms: string[] = [];
-  for (const word of words(text)) if (!STOPWORDS.has(word)) terms.push(stemWord(word));
-  for (const value of numericValues(text)) terms.push(numberToken(value));
-  return terms;
 }
