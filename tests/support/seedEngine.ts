@@ -22,3 +22,9 @@ export function sentenceNumberContaining(phrase: string): number {
   if (!sentence) throw new Error(`no seed sentence contains "${phrase}"`);
   return sentence.number;
 }
+
+/** The text of the seed sentence that contains a phrase, read from the real knowledge. */
+export function seedSentenceContaining(phrase: string): string {
+  const number = sentenceNumberContaining(phrase);
+  return seedArticle().sentences[number - 1]?.text ?? "";
+}
