@@ -1,8 +1,8 @@
 /** End to end: the real discord.js client, connected to the fake Discord, answering slash commands, autocomplete, buttons and the context menu. */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
-import { customIds, type Harness, type InteractionResponse, messageFromResponse, startHarness } from "../support/discordHarness.js";
+import { customIds, type InteractionResponse, messageFromResponse, useSharedHarness } from "../support/discordHarness.js";
 import { autocomplete, buttonClick, messageCommand, type Place, plainMessage, slashCommand } from "../support/fakeDiscord/index.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
@@ -15,14 +15,7 @@ const SLUG = "blinken-lavrov-geneva";
 const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
 const LAVROV_NUMBER = sentenceNumberContaining("Sergei Lavrov");
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => harness.stop());
-afterEach(() => {
-  harness.engine.current = harness.realEngine;
-});
+const harness = useSharedHarness();
 
 /** A plausible value for each command's options, so every registered command is exercised. */
 const OPTIONS: Record<string, Record<string, string>> = {

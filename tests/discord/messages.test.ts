@@ -1,7 +1,7 @@
 /** End to end: mentions in a guild channel and direct messages, through the real discord.js client and the fake Discord. */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { AnswerEngine } from "../../src/engine/engine.js";
-import { type Harness, type SentMessage, startHarness } from "../support/discordHarness.js";
+import { type SentMessage, useSharedHarness } from "../support/discordHarness.js";
 import { HUMAN, IDS, OTHER_BOT, SELF, messageCreate } from "../support/fakeDiscord/index.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
@@ -10,14 +10,7 @@ const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
 const LAVROV_NUMBER = sentenceNumberContaining("Sergei Lavrov");
 const NO_PING = { parse: [], replied_user: false };
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => harness.stop());
-afterEach(() => {
-  harness.engine.current = harness.realEngine;
-});
+const harness = useSharedHarness();
 
 function expectLavrovAnswer(message: SentMessage): void {
   const embed = message.embeds?.[0];

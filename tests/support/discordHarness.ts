@@ -1,5 +1,6 @@
 /** Starts the fake Discord and the real bot (real discord.js client, real engine) connected to it, for end-to-end tests. */
 import { Writable } from "node:stream";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { APIMessage } from "discord-api-types/v10";
 import { z } from "zod";
 import type { Config } from "../../src/config/config.js";
@@ -178,4 +179,27 @@ export function messageFromResponse(response: InteractionResponse, place: Place 
 /** Every custom_id of every button in a sent message. */
 export function customIds(message: SentMessage | undefined): string[] {
   return (message?.components ?? []).flatMap((row) => row.components.map((component) => component.custom_id ?? ""));
+}
+
+/**
+ * One harness for a whole test file: started before its tests, stopped after, and with the real
+ * engine put back after each test (tests may swap in a failing one). The value forwards to the
+ * harness once it has started, so tests write `harness.interact(…)` as usual.
+ */
+export function useSharedHarness(options: HarnessOptions = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(options);
+  });
+  afterAll(async () => started?.stop());
+  afterEach(() => {
+    if (started) started.engine.current = started.realEngine;
+  });
+  return new Proxy({} as Harness, {
+    get(_target, property) {
+      if (!started) throw new Error("the shared harness is used before it started (use it inside a test)");
+      const value: unknown = Reflect.get(started, property);
+      return typeof value === "function" ? value.bind(started) : value;
+    },
+  });
 }
