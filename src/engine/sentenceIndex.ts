@@ -1,8 +1,10 @@
 import type { KnowledgeArticle } from "../knowledge/schema.js";
 import { FuzzyWords } from "../text/fuzzyWords.js";
-import { foldText, words } from "../text/normalize.js";
+import { foldText } from "../text/normalize.js";
 import { numberToken, numericValues } from "../text/numbers.js";
 import { stem, STOPWORDS } from "../text/tokenize.js";
+import { WordIds } from "../text/wordIds.js";
+import { OccurrenceLog, Postings } from "./postings.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
 const RELATED_STEM_MIN = 5;
@@ -43,17 +45,11 @@ export interface ScoredSentence {
  */
 export class SentenceIndex {
   readonly sentences: IndexedSentence[] = [];
-  /** Term → flat pairs [sentence id, count, sentence id, count, …]: far less garbage than one array per pair. */
-  private readonly postings = new Map<string, number[]>();
+  /** Term (stem or number token) → its id in `postings`. */
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: Postings;
   /** Surface word (folded) → its index term; filled while indexing, since every word is stemmed once. */
-  private readonly surfaceToTerm: Map<string, string>;
-  private readonly stemCache = new Map<string, string>();
-  /** Stems each distinct word once: 180,000 sentences repeat the same few tens of thousands of words. */
-  private readonly stemOnce = (word: string): string => {
-    let term = this.stemCache.get(word);
-    if (term === undefined) this.stemCache.set(word, (term = stem(word)));
-    return term;
-  };
+  private readonly surfaceToTerm = new Map<string, string>();
   private readonly vocabulary: FuzzyWords;
   private readonly averageLength: number;
   private readonly articleOffsets: number[] = [];
@@ -61,47 +57,56 @@ export class SentenceIndex {
 
   constructor(articles: readonly KnowledgeArticle[]) {
     let totalLength = 0;
-    const postingsOfWord = new Map<string, number[]>();
+    const wordIds = new WordIds();
+    const occurrences = new OccurrenceLog();
+    // Word id → its stem's term id (-1 for a stopword): one array read per word of the corpus.
+    const termOfWord: number[] = [];
     articles.forEach((article, articleIndex) => {
       this.articleOffsets[articleIndex] = this.sentences.length;
       for (const sentence of article.sentences) {
         const id = this.sentences.length;
         let length = 0;
-        const post = (list: number[]) => {
+        const count = wordIds.scan(sentence.text);
+        for (let i = 0; i < count; i += 1) {
+          const wordId = wordIds.ids[i] ?? 0;
+          let term = termOfWord[wordId];
+          if (term === undefined) termOfWord[wordId] = term = this.termOfNewWord(wordIds.words[wordId] ?? "");
+          if (term < 0) continue;
+          occurrences.add(term, id);
           length += 1;
-          // Postings are appended in id order, so a repeated term of this sentence is the last pair.
-          if (list[list.length - 2] === id) list[list.length - 1] = (list[list.length - 1] ?? 0) + 1;
-          else list.push(id, 1);
-        };
-        // One lookup per word: the word leads straight to its stem's postings (180,000 sentences
-        // repeat a few tens of thousands of words).
-        for (const word of words(sentence.text)) {
-          if (STOPWORDS.has(word)) continue;
-          let list = postingsOfWord.get(word);
-          if (!list) postingsOfWord.set(word, (list = this.postingsOf(this.stemOnce(word))));
-          post(list);
         }
-        for (const value of numericValues(sentence.text)) post(this.postingsOf(numberToken(value)));
+        for (const value of numericValues(sentence.text)) {
+          occurrences.add(this.termId(numberToken(value)), id);
+          length += 1;
+        }
         this.sentences.push({ id, articleIndex, number: sentence.number, text: sentence.text, length });
         totalLength += length;
       }
     });
-    for (const term of this.postings.keys()) {
+    this.postings = Postings.fromOccurrences(this.termIds.size, occurrences);
+    for (const term of this.termIds.keys()) {
       if (term.length < RELATED_STEM_MIN) continue;
       const prefix = term.slice(0, RELATED_STEM_MIN);
       const list = this.stemsByPrefix.get(prefix) ?? [];
       list.push(term);
       this.stemsByPrefix.set(prefix, list);
     }
-    this.surfaceToTerm = this.stemCache;
     this.averageLength = this.sentences.length > 0 ? totalLength / this.sentences.length : 1;
     this.vocabulary = new FuzzyWords(this.surfaceToTerm.keys());
   }
 
-  private postingsOf(term: string): number[] {
-    let list = this.postings.get(term);
-    if (!list) this.postings.set(term, (list = []));
-    return list;
+  /** The term id a word of the corpus counts under, or -1 for a stopword; stems it (once per word). */
+  private termOfNewWord(word: string): number {
+    if (STOPWORDS.has(word)) return -1;
+    const term = stem(word);
+    this.surfaceToTerm.set(word, term);
+    return this.termId(term);
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+    return id;
   }
 
   get size(): number {
@@ -109,11 +114,12 @@ export class SentenceIndex {
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   documentFrequency(term: string): number {
-    return (this.postings.get(term)?.length ?? 0) / 2;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.postings.frequency(id);
   }
 
   /** Inverse document frequency (BM25+ style, never negative). */
@@ -161,16 +167,14 @@ export class SentenceIndex {
     const { k1, b } = SEARCH_CONFIG.bm25;
     const scores = new Map<number, number>();
     for (const { term, weight } of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
+      const termId = this.termIds.get(term);
+      if (termId === undefined) continue;
       const idf = this.idf(term);
-      for (let i = 0; i < list.length; i += 2) {
-        const id = list[i] ?? 0;
-        const count = list[i + 1] ?? 0;
+      this.postings.forEach(termId, (id, count) => {
         const length = this.sentences[id]?.length ?? this.averageLength;
         const tf = (count * (k1 + 1)) / (count + k1 * (1 - b + (b * length) / this.averageLength));
         scores.set(id, (scores.get(id) ?? 0) + weight * idf * tf);
-      }
+      });
     }
     return scores;
   }
@@ -188,19 +192,9 @@ export class SentenceIndex {
     return present >= Math.ceil(groups.length / 2);
   }
 
-  /** Binary search in the term's postings (sorted by sentence id) for an id in [first, end). */
   private occursBetween(term: string, first: number, end: number): boolean {
-    const list = this.postings.get(term);
-    if (!list) return false;
-    let low = 0;
-    let high = list.length / 2;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((list[middle * 2] ?? 0) < first) low = middle + 1;
-      else high = middle;
-    }
-    const id = list[low * 2];
-    return id !== undefined && id < end;
+    const termId = this.termIds.get(term);
+    return termId !== undefined && this.postings.occursBetween(termId, first, end);
   }
 
   /** The index id of an article's sentence, for facts that cite sentence numbers. */

@@ -3,16 +3,19 @@ import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, knowledgeErrorFromZod, Kno
 import { type Article, ArticleFrontMatter, Slug } from "./schema.js";
 import { splitSentences } from "./sentences.js";
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+// The body is the rest of the file, sliced off after the match rather than captured.
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 /** Parses knowledge/articles/<slug>.md: YAML front matter, then the verbatim article body. */
 export function parseArticle(file: string, slug: string, markdown: string): Article {
   const slugResult = Slug.safeParse(slug);
   if (!slugResult.success) throw new KnowledgeError(`${file}: file name: ${slugResult.error.issues[0]?.message ?? "invalid"}`);
 
-  const match = FRONT_MATTER.exec(markdown.replace(/^\uFEFF/, ""));
+  const text = markdown.replace(/^\uFEFF/, "");
+  const match = FRONT_MATTER.exec(text);
   if (!match) throw new KnowledgeError(`${file}: (top level): must start with YAML front matter between two '---' lines (title and source are required)`);
-  const [, frontMatterText = "", body = ""] = match;
+  const [frontMatterBlock, frontMatterText = ""] = match;
+  const body = text.slice(frontMatterBlock.length);
 
   let frontMatterData: unknown;
   try {

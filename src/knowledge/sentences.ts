@@ -12,7 +12,8 @@ export function splitSentences(body: string): Sentence[] {
   // One segmenter pass over the whole body (ICU already breaks at line ends; a third faster than
   // one pass per paragraph at 10,000 articles); the split below keeps that guarantee explicit.
   for (const { segment } of sentenceSegmenter.segment(body)) {
-    for (const line of segment.split(/\r?\n/)) {
+    const lines = segment.includes("\n") ? segment.split(/\r?\n/) : [segment];
+    for (const line of lines) {
       const text = line.trim();
       if (text.length > 0) sentences.push({ number: sentences.length + 1, text });
     }
