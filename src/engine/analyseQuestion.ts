@@ -51,6 +51,16 @@ const FRAME_STEMS: ReadonlySet<string> = new Set(
 
 const HOW_WORDS: ReadonlySet<string> = new Set(["much", "many", "long", "often", "far", "soon", "big", "large", "frequent", "frequently"]);
 
+function hasAll(set: ReadonlySet<string>, items: readonly string[]): boolean {
+  for (const item of items) if (!set.has(item)) return false;
+  return true;
+}
+
+function sharesAny(small: ReadonlySet<string>, large: ReadonlySet<string>): boolean {
+  for (const item of small) if (large.has(item)) return true;
+  return false;
+}
+
 /** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
 export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {
   const index = view.sentences;
@@ -141,15 +151,20 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];
   for (const ref of view.topics) {
-    const hits = ref.keywordStems.filter((stems) => stems.every((s) => queryStems.has(s))).length;
+    // Plain loops and a quick skip: this runs over the keywords of every topic on each question (the
+    // closures of filter/every were most of a question's garbage).
+    if (!sharesAny(queryStems, ref.stems)) continue;
+    let hits = 0;
+    for (const stems of ref.keywordStems) if (hasAll(queryStems, stems)) hits += 1;
     if (hits > 0) topics.push({ ref, hits });
   }
   // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
   // but not for "how many/much": a topic about troops does not give a count of tanks.
   const type = questionType(text);
-  const topicStems = new Set(type === "amount" ? [] : topics.flatMap(({ ref }) => ref.keywordStems.flat()));
   for (const content of contentWords) {
-    if (!content.known && topicStems.has(stem(content.word))) {
+    if (content.known || type === "amount") continue;
+    const stemmed = stem(content.word);
+    if (topics.some(({ ref }) => ref.stems.has(stemmed))) {
       content.known = true;
       content.weight = index.maxIdf * 0.5;
     }

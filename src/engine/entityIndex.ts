@@ -47,6 +47,8 @@ export function splitQueryWords(text: string): QueryWords {
 /** Resolves names, aliases, spellings and typos in a question to the entities of the knowledge. */
 export class EntityIndex {
   private readonly byKey = new Map<string, EntityRef[]>();
+  /** First word of every alias key: a run of query words starting elsewhere names nothing. */
+  private readonly firstWords = new Set<string>();
   private readonly capitalsOnly = new Set<string>();
   /** One-word names for correcting typos in questions. */
   private readonly fuzzyNames: FuzzyWords;
@@ -67,6 +69,7 @@ export class EntityIndex {
       const key = nameKey(alias);
       if (key.length === 0) continue;
       if (needsCapitals(alias)) this.capitalsOnly.add(key);
+      this.firstWords.add(key.split(" ")[0] ?? key);
       const list = this.byKey.get(key) ?? [];
       if (!list.includes(ref)) list.push(ref);
       this.byKey.set(key, list);
@@ -88,7 +91,9 @@ export class EntityIndex {
     const used = new Array<boolean>(query.folded.length).fill(false);
     for (let size = Math.min(MAX_NAME_WORDS, query.folded.length); size >= 1; size--) {
       for (let start = 0; start + size <= query.folded.length; start++) {
-        if (used.slice(start, start + size).some(Boolean)) continue;
+        if (!this.firstWords.has(query.folded[start] ?? "")) continue;
+        const firstUsed = used.indexOf(true, start);
+        if (firstUsed >= 0 && firstUsed < start + size) continue;
         const key = query.folded.slice(start, start + size).join(" ");
         const refs = this.byKey.get(key);
         if (!refs) continue;

@@ -11,6 +11,14 @@ export interface TopicRef {
   topic: Topic;
   /** Stemmed keyword sets; a keyword matches when all its stems are in the question. */
   keywordStems: string[][];
+  /** Every stem of every keyword. */
+  stems: ReadonlySet<string>;
+}
+
+/** Index ids of the sentences naming an entity, and of those naming an entity related to it. */
+export interface EntitySentenceIds {
+  readonly direct: readonly number[];
+  readonly related: readonly number[];
 }
 
 /**
@@ -32,6 +40,7 @@ export class KnowledgeView {
   readonly figuresByValue = new Map<number, Array<{ articleIndex: number; sentences: number[] }>>();
   private readonly sourceBySlug = new Map<string, string>();
   private readonly factsCache = new Map<number, FactsFile>();
+  private readonly entitySentenceIdsCache = new WeakMap<EntityRef, EntitySentenceIds>();
 
   constructor(readonly knowledge: Knowledge) {
     this.sentences = new SentenceIndex(knowledge.articles);
@@ -55,7 +64,7 @@ export class KnowledgeView {
         const keywordStems = [topic.name, ...topic.keywords]
           .map((keyword) => words(keyword).filter((word) => !STOPWORDS.has(word)).map(stem))
           .filter((stems) => stems.length > 0);
-        this.topics.push({ articleIndex, topic, keywordStems });
+        this.topics.push({ articleIndex, topic, keywordStems, stems: new Set(keywordStems.flat()) });
       }
     });
     this.entities = new EntityIndex(entityRefs);
@@ -147,7 +156,14 @@ export class KnowledgeView {
    * related to it in either direction (`related`: a question about Russia accepts the Kremlin, one
    * about Kyiv accepts Ukraine).
    */
-  entitySentenceIds(ref: EntityRef): { direct: number[]; related: number[] } {
+  entitySentenceIds(ref: EntityRef): EntitySentenceIds {
+    // Facts never change once loaded, and ranking asks for the same entities on every question.
+    let ids = this.entitySentenceIdsCache.get(ref);
+    if (!ids) this.entitySentenceIdsCache.set(ref, (ids = this.findEntitySentenceIds(ref)));
+    return ids;
+  }
+
+  private findEntitySentenceIds(ref: EntityRef): EntitySentenceIds {
     const toIds = (numbers: Iterable<number>) => [...numbers].flatMap((number) => this.sentences.idOf(ref.articleIndex, number) ?? []);
     const entities = this.facts(ref.articleIndex).entities;
     const relatedEntities = entities.filter((entity) => entity.related.includes(ref.entity.id) || ref.entity.related.includes(entity.id));
@@ -155,5 +171,4 @@ export class KnowledgeView {
     const related = new Set(relatedEntities.flatMap((entity) => entity.sentences).filter((number) => !direct.has(number)));
     return { direct: toIds(direct), related: toIds(related) };
   }
-
 }

@@ -1,16 +1,29 @@
 // Printable ASCII plus tab/newline; anything else (accents, curly quotes, control characters) takes the full path.
 const ASCII = /^[\t\n\r\x20-\x7E]*$/;
 
+// A question is folded several times on its way through the engine (words, days, numbers, names), and
+// Unicode normalisation is the costliest step of a Spanish question: the last few folds are kept.
+const RECENT_FOLDS_MAX = 64;
+const RECENT_FOLD_MAX_LENGTH = 500;
+const recentFolds = new Map<string, string>();
+
 /** Folds case, accents and typographic quotes so "Ginebra", "GINEBRA" and "ginébra" compare equal. */
 export function foldText(text: string): string {
   // Plain ASCII has no accents or typographic quotes to fold: most English text takes this path.
   if (ASCII.test(text)) return text.toLowerCase();
-  return text
+  const recent = recentFolds.get(text);
+  if (recent !== undefined) return recent;
+  const folded = text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .toLowerCase();
+  if (text.length <= RECENT_FOLD_MAX_LENGTH) {
+    if (recentFolds.size >= RECENT_FOLDS_MAX) recentFolds.clear();
+    recentFolds.set(text, folded);
+  }
+  return folded;
 }
 
 /** Words of a text after folding: letters and digits only, apostrophe-s dropped ("Russia's" → "russia"). */
