@@ -8,7 +8,7 @@
  *   npm run bench -- --sizes 100,1000   the seed knowledge plus these sizes
  *   npm run bench -- --quick            fewer samples and smaller time budgets (seed, 100, 1,000)
  *   npm run bench -- --samples 300      timed answers per system and size (default 3,000)
- *   npm run bench -- --runs 5           separate runs of the engine per size (default 3; median and spread shown)
+ *   npm run bench -- --runs 5           separate runs of the engine per size (default 3; median and spread shown; odd counts give a true middle run)
  *   npm run bench -- --peer-budget 30   seconds of timed questions for the naive peer per size
  *   npm run bench -- --timeout 600      seconds one system may take at one size (build + answers)
  *
@@ -27,6 +27,7 @@ import { z } from "zod";
 import { createEngine } from "../src/engine/engine.js";
 import { buildKnowledge, readKnowledgeSources, type ArticleSource } from "../src/knowledge/loadKnowledge.js";
 import { parseArticle } from "../src/knowledge/parseArticle.js";
+import { percentile } from "../tests/eval/runEvaluation.js";
 import { BENCH_QUESTIONS, type BenchQuestion, SEED_SLUG } from "./benchQuestions.js";
 import { syntheticSources } from "./syntheticCorpus.js";
 
@@ -152,11 +153,6 @@ function describe(hit: TopHit): string {
   return hit.article === undefined ? "answered without citation" : `${hit.article}#${hit.sentence ?? "?"}`;
 }
 
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 /** A fixed, seeded order of the questions, so a time-capped run samples a mix of kinds. */
 function questionOrder(): BenchQuestion[] {
   const order = [...BENCH_QUESTIONS];
@@ -203,7 +199,6 @@ function measureAnswers(system: BuiltSystem, settings: BenchSettings, budgetMs: 
       else ranked.failures.push(`${JSON.stringify(question.text)} → ${describe(hit)} (expected ${question.expect === "abstain" ? "no seed answer" : `${SEED_SLUG}#${question.expect.join("|")}`})`);
     }
   }
-  latencies.sort((a, b) => a - b);
   return { firstAnswerMs, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), samples: latencies.length, ranked };
 }
 
@@ -258,23 +253,18 @@ function runInChild(size: number, system: SystemName, settings: BenchSettings): 
   return measurement.success ? { size: label, system, ok: true, measurement: measurement.data, runs: [measurement.data] } : { size: label, system, ok: false, error: z.prettifyError(measurement.error) };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
 /** One row from several runs: the median of each figure; the build detail of the median build; the worst ranking. */
 function foldRuns(first: Measurement, rest: readonly Measurement[]): Measurement {
   if (rest.length === 0) return first;
   const runs = [first, ...rest];
-  const byBuild = [...runs].sort((a, b) => a.buildMs - b.buildMs);
   const worstRanked = [...runs].sort((a, b) => a.ranked.passed / Math.max(1, a.ranked.checked) - b.ranked.passed / Math.max(1, b.ranked.checked))[0] ?? first;
-  const of = (field: "buildMs" | "heapMb" | "rssMb" | "firstAnswerMs" | "p50Ms" | "p99Ms") => median(runs.map((run) => run[field]));
+  // Nearest-rank median: with an odd number of runs, the middle run's figure.
+  const of = (field: "buildMs" | "heapMb" | "rssMb" | "firstAnswerMs" | "p50Ms" | "p99Ms") => percentile(runs.map((run) => run[field]), 50);
+  const buildMs = of("buildMs");
   return {
     ...first,
-    buildMs: of("buildMs"),
-    buildDetail: byBuild[byBuild.length >> 1]?.buildDetail ?? first.buildDetail,
+    buildMs,
+    buildDetail: runs.find((run) => run.buildMs === buildMs)?.buildDetail ?? first.buildDetail,
     heapMb: of("heapMb"),
     rssMb: of("rssMb"),
     firstAnswerMs: of("firstAnswerMs"),
