@@ -1,4 +1,5 @@
 import { namedDays } from "../text/days.js";
+import { foldText } from "../text/normalize.js";
 import { numberToken, numericValues } from "../text/numbers.js";
 import { GENERAL_SYNONYMS, stem, STOPWORDS } from "../text/tokenize.js";
 import { type EntityMatch, splitQueryWords } from "./entityIndex.js";
@@ -21,6 +22,8 @@ export interface ContentWord {
 
 export interface AnalysedQuestion {
   text: string;
+  /** The question folded once (case, accents, quotes), for the answerers' phrase tests. */
+  folded: string;
   type: QuestionType;
   entities: EntityMatch[];
   terms: WeightedTerm[];
@@ -175,6 +178,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
   return {
     text,
+    folded: foldText(text),
     type,
     entities,
     terms: [...termWeights].map(([term, weight]) => ({ term, weight })),

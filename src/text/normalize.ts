@@ -1,8 +1,9 @@
 // Printable ASCII plus tab/newline; anything else (accents, curly quotes, control characters) takes the full path.
 const ASCII = /^[\t\n\r\x20-\x7E]*$/;
 
-// A question is folded several times on its way through the engine (words, days, numbers, names), and
-// Unicode normalisation is the costliest step of a Spanish question: the last few folds are kept.
+// The engine folds a question once (AnalysedQuestion.folded), but the text helpers it calls (days,
+// numbers, question type) take raw text, as they do for sentences, and fold it again. Unicode
+// normalisation is the costliest step of a Spanish question, so the last few folds are kept.
 const RECENT_FOLDS_MAX = 64;
 const RECENT_FOLD_MAX_LENGTH = 500;
 const recentFolds = new Map<string, string>();

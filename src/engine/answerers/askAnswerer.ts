@@ -65,7 +65,7 @@ function speakerQuotes(context: AnswerContext, query: string, command: CommandNa
  * never uses that word (or a synonym of it), no sentence can answer, however well the rest matches.
  */
 function unknownAskedFor(analysed: AnalysedQuestion): boolean {
-  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(foldText(analysed.text));
+  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(analysed.folded);
   const asked = match?.[1];
   if (!asked) return false;
   const content = analysed.contentWords.find((word) => word.word === asked);
@@ -95,7 +95,7 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   const analysed = analyseQuestion(context.view, question);
   const asksAboutAuthor = namesAnAuthor(context, analysed);
   if (analysed.type === "meta" || asksAboutAuthor) {
-    return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(foldText(analysed.text)) });
+    return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded) });
   }
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
   if (listing && analysed.entities.length === 0) return listing[1](context, { query, argument: "", page: 1 });

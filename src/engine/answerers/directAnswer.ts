@@ -18,7 +18,7 @@ function queryEntityIds(analysed: AnalysedQuestion): Set<string> {
 function eventOf(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): TimelineEvent | undefined {
   const ids = queryEntityIds(analysed);
   const events = context.view.facts(top.sentence.articleIndex).timeline.filter((event) => event.sentences.includes(top.sentence.number));
-  const asked = foldText(analysed.text);
+  const asked = analysed.folded;
   // The day the question names outweighs who is involved: "where is Blinken on Thursday?" is the Thursday event.
   const involvement = (event: TimelineEvent) =>
     event.who.filter((id) => ids.has(id)).length + (event.where && ids.has(event.where) ? 1 : 0) + (asked.includes(foldText(event.when)) ? 3 : 0);
