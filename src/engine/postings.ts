@@ -80,11 +80,13 @@ export class OccurrenceLog {
   }
 
   private grow(): void {
-    const terms = new Int32Array(this.terms.length * 2);
-    terms.set(this.terms);
-    this.terms = terms;
-    const sentences = new Int32Array(this.sentences.length * 2);
-    sentences.set(this.sentences);
-    this.sentences = sentences;
+    this.terms = doubled(this.terms);
+    this.sentences = doubled(this.sentences);
   }
+}
+
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }
