@@ -12,6 +12,8 @@ import { type EvaluationResult, runEvaluation, type SystemResult } from "./runEv
 const FLOORS: Record<EvaluationSet["id"], { top1: number; correctAbstention: number }> = {
   seed: { top1: 0.95, correctAbstention: 0.9 },
   "second-article": { top1: 0.95, correctAbstention: 0.9 },
+  "seed-paraphrase": { top1: 0.9, correctAbstention: 0.9 },
+  "second-article-paraphrase": { top1: 0.9, correctAbstention: 0.9 },
 };
 
 function systemOf(result: EvaluationResult, id: string): SystemResult {

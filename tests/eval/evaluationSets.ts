@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 
 /** A knowledge folder and the question set written for it. */
 export interface EvaluationSet {
-  id: "seed" | "second-article";
+  id: "seed" | "second-article" | "seed-paraphrase" | "second-article-paraphrase";
   heading: string;
   knowledgeDirectory: string;
   questionSetFile: string;
@@ -14,7 +14,7 @@ export interface EvaluationSet {
  * of `npm run eval`; only its validity is tested (tests/eval/heldout.test.ts), never a quality floor.
  */
 export interface HeldOutSet extends Omit<EvaluationSet, "id"> {
-  id: "seed-heldout" | "second-article-heldout";
+  id: "seed-heldout" | "second-article-heldout" | "seed-paraphrase-heldout" | "second-article-paraphrase-heldout";
   /** The tuned set over the same knowledge, to read the two side by side. */
   tunedCounterpart: EvaluationSet["id"];
 }
@@ -38,6 +38,18 @@ export const EVALUATION_SETS: readonly EvaluationSet[] = Object.freeze([
     knowledgeDirectory: SECOND_KNOWLEDGE,
     questionSetFile: fromRoot("tests/fixtures/second-article/questions.yaml"),
   },
+  {
+    id: "seed-paraphrase",
+    heading: "Seed article asked in other words (curated facts)",
+    knowledgeDirectory: SEED_KNOWLEDGE,
+    questionSetFile: fromRoot("tests/eval/paraphrase/seed.yaml"),
+  },
+  {
+    id: "second-article-paraphrase",
+    heading: "Second article asked in other words (no facts file)",
+    knowledgeDirectory: SECOND_KNOWLEDGE,
+    questionSetFile: fromRoot("tests/eval/paraphrase/second.yaml"),
+  },
 ]);
 
 /** Held-out questions over the same two knowledge folders; see HeldOutSet. */
@@ -56,4 +68,21 @@ export const HELDOUT_SETS: readonly HeldOutSet[] = Object.freeze([
     questionSetFile: fromRoot("tests/eval/heldout/second.yaml"),
     tunedCounterpart: "second-article",
   },
+  {
+    id: "seed-paraphrase-heldout",
+    heading: "Held-out: seed article asked in other words",
+    knowledgeDirectory: SEED_KNOWLEDGE,
+    questionSetFile: fromRoot("tests/eval/heldout/seed-paraphrase.yaml"),
+    tunedCounterpart: "seed-paraphrase",
+  },
+  {
+    id: "second-article-paraphrase-heldout",
+    heading: "Held-out: second article asked in other words",
+    knowledgeDirectory: SECOND_KNOWLEDGE,
+    questionSetFile: fromRoot("tests/eval/heldout/second-paraphrase.yaml"),
+    tunedCounterpart: "second-article-paraphrase",
+  },
 ]);
+
+/** Tuned sets that may also train the refusal model (npm run train-abstain): never the held-out ones. */
+export const TRAINING_QUESTION_SETS: readonly EvaluationSet[] = EVALUATION_SETS;

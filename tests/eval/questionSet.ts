@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseYaml } from "../../src/knowledge/yaml.js";
+import { foldText } from "../../src/text/normalize.js";
 import { z } from "zod";
 import { SentenceNumber, Slug, type Article } from "../../src/knowledge/schema.js";
 
@@ -44,6 +45,16 @@ export const EvalQuestion = z.strictObject({
 });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
+/**
+ * The text two questions are compared by to find near-copies: case, accents, punctuation, spacing and a
+ * leading bot mention do not make a question new.
+ */
+export function normaliseQuestion(question: string): string {
+  return foldText(question.replace(/<@!?\d+>/g, " "))
+    .replace(/[^\p{L}\p{N}/]+/gu, " ")
+    .trim();
+}
+
 export const QuestionSet = z
   .strictObject({
     /** The slug of the article the sentence numbers refer to. */
@@ -53,7 +64,7 @@ export const QuestionSet = z
   .superRefine((set, context) => {
     const seen = new Map<string, number>();
     set.questions.forEach((question, index) => {
-      const key = question.q.toLowerCase();
+      const key = question.q.trim().toLowerCase();
       const earlier = seen.get(key);
       if (earlier !== undefined) context.addIssue({ code: "custom", path: ["questions", index, "q"], message: `duplicates questions[${earlier}]` });
       else seen.set(key, index);
