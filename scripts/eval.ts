@@ -1,18 +1,35 @@
 /**
- * npm run eval [-- --rounds N] [-- --json]
+ * npm run eval [-- --rounds N] [-- --json] [-- --squad FILE_OR_FOLDER] [-- --vectors]
  * Scores this engine against two baselines (fuse.js with default options, MiniSearch BM25) on the
  * evaluation question sets and prints a Markdown report: the side-by-side table, a per-tag breakdown,
  * and every miss of this engine with what it answered instead. The held-out sets (tests/eval/heldout/,
  * never used for tuning) follow in their own section. Always exits 0: the thresholds live in
  * tests/eval/eval.test.ts and apply to the tuned sets only.
+ * Then external data: the SQuAD 2.0 file or folder given with --squad (shared/datasets' article by
+ * default), scored side by side with the baselines; --vectors adds the engine with word vectors as an
+ * experimental system there.
  */
+import { existsSync } from "node:fs";
 import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EVALUATION_SETS, HELDOUT_SETS } from "../tests/eval/evaluationSets.js";
 import { formatHeldOutSection, formatReport } from "../tests/eval/formatReport.js";
 import { type EvaluationResult, runEvaluation } from "../tests/eval/runEvaluation.js";
+import { formatSquadReport } from "../tests/eval/squad/formatSquadReport.js";
+import { readSquad } from "../tests/eval/squad/squadDataset.js";
+import { runSquadEvaluation } from "../tests/eval/squad/squadEvaluation.js";
+import { SHARED_SQUAD_FILE } from "../tests/eval/squad/squadSets.js";
+import { defaultWordVectors } from "../src/vectors/buildWordVectors.js";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    json: { type: "boolean", default: false },
+    squad: { type: "string", default: SHARED_SQUAD_FILE },
+    vectors: { type: "boolean", default: false },
+  },
+});
 const timedRounds = Number.parseInt(values.rounds, 10);
 if (!Number.isInteger(timedRounds) || timedRounds < 0) {
   console.error(`--rounds must be a whole number ≥ 0, got "${values.rounds}"`);
@@ -26,6 +43,15 @@ const evaluate = (set: { knowledgeDirectory: string; questionSetFile: string }):
 
 const results = EVALUATION_SETS.map((set) => ({ set, result: evaluate(set) }));
 const heldOut = HELDOUT_SETS.map((set) => ({ set, result: evaluate(set) }));
+const squadSource = relative(process.cwd(), values.squad);
+const squad = existsSync(values.squad)
+  ? runSquadEvaluation({
+      squad: readSquad(values.squad),
+      seedKnowledgeDirectory: fileURLToPath(new URL("../knowledge", import.meta.url)),
+      seedQuestionSetFile: fileURLToPath(new URL("../tests/eval/questions.yaml", import.meta.url)),
+      ...(values.vectors ? { vectors: defaultWordVectors() } : {}),
+    })
+  : undefined;
 
 if (values.json) {
   const summarise = (set: { id: string }, result: EvaluationResult, isHeldOut: boolean) => ({
@@ -34,7 +60,8 @@ if (values.json) {
     ...result,
     systems: result.systems.map(({ outcomes: _outcomes, ...system }) => system),
   });
-  console.log(JSON.stringify([...results.map(({ set, result }) => summarise(set, result, false)), ...heldOut.map(({ set, result }) => summarise(set, result, true))], null, 2));
+  const squadSummary = squad && { set: "squad", source: squadSource, ...squad, systems: squad.systems.map(({ outcomes: _outcomes, ...system }) => system) };
+  console.log(JSON.stringify([...results.map(({ set, result }) => summarise(set, result, false)), ...heldOut.map(({ set, result }) => summarise(set, result, true)), ...(squadSummary ? [squadSummary] : [])], null, 2));
 } else {
   console.log("# Answer quality: `npm run eval`\n");
   console.log(`Latency: one untimed warm-up pass (the one scored), then ${timedRounds} timed passes with the three systems interleaved question by question; Node ${process.version}.\n`);
@@ -47,4 +74,6 @@ if (values.json) {
     return { heading: set.heading, result, ...(tuned ? { tuned: { heading: tuned.set.heading, result: tuned.result } } : {}) };
   });
   console.log(formatHeldOutSection(reports));
+  console.log("");
+  console.log(squad ? formatSquadReport(squadSource, squad) : `## External: SQuAD 2.0\n\nSkipped: ${squadSource} does not exist.`);
 }

@@ -205,8 +205,8 @@ function buildSystems(ids: readonly SystemId[], knowledge: Knowledge, set: Quest
   if (!article) throw new Error(`question set article "${set.article}" is not in the knowledge folder`);
   const builders: Record<SystemId, () => EvaluatedSystem> = {
     engine: () => engineSystem(createEngine(knowledge)),
-    fuse: () => fuseBaseline(article),
-    minisearch: () => miniSearchBaseline(article),
+    fuse: () => fuseBaseline([article]),
+    minisearch: () => miniSearchBaseline([article]),
   };
   return ids.map((id) => {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import type { AnswerEngine } from "../../src/engine/engine.js";
+import { stemmer } from "stemmer";
 import type { Article } from "../../src/knowledge/schema.js";
 
 /** One cited sentence, as a system ranks it. */
@@ -45,17 +46,20 @@ export function engineSystem(engine: AnswerEngine): EvaluatedSystem {
   };
 }
 
+/** Every sentence of the articles, in order, as the baselines index them. */
+function sentencesOf(articles: readonly Article[]): RankedSentence[] {
+  return articles.flatMap((article) => article.sentences.map((sentence) => ({ article: article.slug, sentence: sentence.number, text: sentence.text })));
+}
+
 /** The naive baseline: fuse.js 7 with its default options over the raw sentences; it abstains only when fuse finds nothing. */
-export function fuseBaseline(article: Article): EvaluatedSystem {
-  const fuse = new Fuse(article.sentences.map((sentence) => sentence.text));
+export function fuseBaseline(articles: readonly Article[]): EvaluatedSystem {
+  const sentences = sentencesOf(articles);
+  const fuse = new Fuse(sentences.map((sentence) => sentence.text));
   return {
     id: "fuse",
     label: "fuse.js (defaults)",
     reply(question) {
-      const ranked = fuse.search(question).flatMap((result) => {
-        const sentence = article.sentences[result.refIndex];
-        return sentence ? [{ article: article.slug, sentence: sentence.number, text: sentence.text }] : [];
-      });
+      const ranked = fuse.search(question).flatMap((result) => sentences[result.refIndex] ?? []);
       return { answered: ranked.length > 0, text: ranked[0]?.text ?? "", ranked };
     },
   };
@@ -71,26 +75,26 @@ const ENGLISH_STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** A BM25 library baseline: MiniSearch over the sentences, prefix and fuzzy (0.2) matching, English stop words removed; abstains when nothing matches. */
-export function miniSearchBaseline(article: Article): EvaluatedSystem {
+/**
+ * A well-configured BM25 library baseline: MiniSearch over the sentences with English stop words
+ * removed and Porter stems (the same stemmer the engine uses), exact terms only; abstains only when
+ * nothing matches.
+ */
+export function miniSearchBaseline(articles: readonly Article[]): EvaluatedSystem {
+  const sentences = sentencesOf(articles);
   const index = new MiniSearch<{ id: number; text: string }>({
     fields: ["text"],
     processTerm: (term) => {
       const lower = term.toLowerCase();
-      return ENGLISH_STOP_WORDS.has(lower) ? null : lower;
+      return ENGLISH_STOP_WORDS.has(lower) ? null : stemmer(lower);
     },
-    searchOptions: { prefix: true, fuzzy: 0.2 },
   });
-  index.addAll(article.sentences.map((sentence) => ({ id: sentence.number, text: sentence.text })));
-  const byNumber = new Map(article.sentences.map((sentence) => [sentence.number, sentence]));
+  index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text })));
   return {
     id: "minisearch",
-    label: "MiniSearch (BM25)",
+    label: "MiniSearch (BM25, stems)",
     reply(question) {
-      const ranked = index.search(question).flatMap((result) => {
-        const sentence = typeof result.id === "number" ? byNumber.get(result.id) : undefined;
-        return sentence ? [{ article: article.slug, sentence: sentence.number, text: sentence.text }] : [];
-      });
+      const ranked = index.search(question).flatMap((result) => (typeof result.id === "number" ? (sentences[result.id] ?? []) : []));
       return { answered: ranked.length > 0, text: ranked[0]?.text ?? "", ranked };
     },
   };
