@@ -17,6 +17,12 @@ export interface ContentWord {
   /** The index terms this word was searched as (itself, synonyms, word family, corrections); empty for names. */
   terms: string[];
   known: boolean;
+  /**
+   * How surely the knowledge has this word (0..1): 1 for the word itself, a synonym, a word family or a
+   * correction; the cosine similarity for a word found only through its vector ("tanks" is near
+   * "troops" but not the same thing), so that coverage does not take a near word for the word.
+   */
+  certainty: number;
   weight: number;
 }
 
@@ -36,6 +42,8 @@ export interface AnalysedQuestion {
   numbers: number[];
   /** Days the question names, in English ("viernes" → "friday"). */
   days: string[];
+  /** "Which hotel …?": the thing asked for follows the question word, and the knowledge never uses it (nor a synonym). */
+  askedForUnknown: boolean;
 }
 
 // Verbs and fillers that frame a question without adding a topic ("what is …", "what happens on …",
@@ -64,6 +72,14 @@ function sharesAny(small: ReadonlySet<string>, large: ReadonlySet<string>): bool
   return false;
 }
 
+function isAskedForUnknown(folded: string, contentWords: readonly ContentWord[]): boolean {
+  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(folded);
+  const asked = match?.[1];
+  if (!asked) return false;
+  const content = contentWords.find((word) => word.word === asked);
+  return content !== undefined && !content.known;
+}
+
 /** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
 export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {
   const index = view.sentences;
@@ -85,7 +101,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8, terms: [] });
+      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, certainty: 1, weight: index.maxIdf * 0.8, terms: [] });
     }
   }
 
@@ -102,6 +118,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
       wordTerms.push(term);
     };
     let known = false;
+    let certainty = 1;
     let weight = unknownWeight;
     if (index.has(stemmed)) {
       addTerm(stemmed, weights.exact);
@@ -116,6 +133,20 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
       if (!known) {
         known = true;
         weight = index.idf(synonymStem);
+      }
+    }
+    // A word the knowledge never uses may still mean one it does ("soldiers" for troops): its
+    // nearest words by vector, weighted by how near they are.
+    if (!known) {
+      const semantic = SEARCH_CONFIG.semantic;
+      for (const neighbour of view.neighbours.near(word, semantic.minSimilarity, semantic.maxNeighbours)) {
+        addTerm(neighbour.term, weights.synonym * neighbour.similarity);
+        queryStems.add(neighbour.term);
+        if (!known) {
+          known = true;
+          certainty = neighbour.similarity ** SEARCH_CONFIG.semantic.certaintyExponent;
+          weight = index.idf(neighbour.term);
+        }
       }
     }
     if (!known) {
@@ -141,7 +172,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(best.term);
       }
     }
-    contentWords.push({ word, typed, first: i === 0, known, weight, terms: wordTerms });
+    contentWords.push({ word, typed, first: i === 0, known, certainty, weight, terms: wordTerms });
   });
 
   const numbers = numericValues(text);
@@ -149,7 +180,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const token = numberToken(value);
     const known = index.has(token);
     if (known) addQueryTerm(token, weights.exact * 2);
-    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
+    contentWords.push({ word: token, typed: String(value), first: false, known, certainty: 1, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
   }
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];
@@ -174,11 +205,12 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   }
 
   const total = contentWords.reduce((sum, word) => sum + word.weight, 0);
-  const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight : 0), 0);
+  const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight * word.certainty : 0), 0);
   const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
+  const folded = foldText(text);
   return {
     text,
-    folded: foldText(text),
+    folded,
     type,
     entities,
     terms: [...termWeights].map(([term, weight]) => ({ term, weight })),
@@ -188,5 +220,6 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     isIdentity: entities.length > 0 && nonEntityContent.length === 0 && numbers.length === 0,
     numbers,
     days: namedDays(text),
+    askedForUnknown: isAskedForUnknown(folded, contentWords),
   };
 }

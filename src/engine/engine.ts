@@ -18,6 +18,7 @@ import { ENGINE_MESSAGES } from "./messages.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import { SentenceFeatureCache } from "./sentenceFeatures.js";
+import { WordVectors } from "../vectors/wordVectors.js";
 
 /** The pure answer engine: built once from validated knowledge, then only reads. No Discord in here. */
 export interface AnswerEngine {
@@ -52,9 +53,21 @@ const AUTOCOMPLETE_KINDS: Readonly<Record<AutocompleteKind, ReadonlySet<string> 
   quote: undefined,
 });
 
-export function createEngine(knowledge: Knowledge): AnswerEngine {
-  const view = new KnowledgeView(knowledge);
-  const context: AnswerContext = { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
+/** What every answerer reads, built once from validated knowledge (also for scripts that study the engine's decisions). */
+export function createAnswerContext(knowledge: Knowledge, vectors: WordVectors = WordVectors.empty()): AnswerContext {
+  const view = new KnowledgeView(knowledge, vectors);
+  return { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
+}
+
+/**
+ * `vectors` lets question words the knowledge lacks match its words by meaning (src/vectors). Off by
+ * default: measured in `npm run eval` as an experimental system, they raise paraphrase answers but
+ * let near-miss and off-topic questions through (see the README), so they wait for a refusal model
+ * that reads them.
+ */
+export function createEngine(knowledge: Knowledge, vectors?: WordVectors): AnswerEngine {
+  const context = createAnswerContext(knowledge, vectors);
+  const view = context.view;
   // Entity refs exist only for articles whose facts are loaded, so this never triggers an extraction.
   const isSpeaker = (ref: EntityRef) => view.facts(ref.articleIndex).quotes.some((quote) => quote.speaker === ref.entity.id);
 

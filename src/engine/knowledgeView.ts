@@ -4,7 +4,9 @@ import { words } from "../text/normalize.js";
 import { stem, STOPWORDS } from "../text/tokenize.js";
 import { EntityIndex, type EntityRef } from "./entityIndex.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
+import { SemanticNeighbours } from "./semanticNeighbours.js";
 import { SentenceIndex } from "./sentenceIndex.js";
+import { WordVectors } from "../vectors/wordVectors.js";
 
 export interface TopicRef {
   articleIndex: number;
@@ -42,8 +44,15 @@ export class KnowledgeView {
   private readonly factsCache = new Map<number, FactsFile>();
   private readonly entitySentenceIdsCache = new WeakMap<EntityRef, EntitySentenceIds>();
 
-  constructor(readonly knowledge: Knowledge) {
+  /** The knowledge's words by meaning, for question words it does not use. */
+  readonly neighbours: SemanticNeighbours;
+
+  constructor(
+    readonly knowledge: Knowledge,
+    vectors: WordVectors = WordVectors.empty(),
+  ) {
     this.sentences = new SentenceIndex(knowledge.articles);
+    this.neighbours = new SemanticNeighbours(vectors, this.sentences.words());
     const eager = knowledge.articles.length <= SEARCH_CONFIG.eagerExtractionLimit;
     const entityRefs: EntityRef[] = [];
     this.authorNames = knowledge.articles

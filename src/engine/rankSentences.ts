@@ -52,6 +52,18 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
   const weights = SEARCH_CONFIG.weights;
   const termScores = view.sentences.score(analysed.terms);
   const scores = new Map(termScores);
+  // A sentence is read with its neighbours: "It was …" continues the sentence before it, so a share of
+  // what the neighbours match counts too (only for sentences that match something themselves).
+  const contextShare = weights.neighbourContext;
+  if (contextShare > 0) {
+    for (const [id, own] of termScores) {
+      const sentence = view.sentences.sentences[id];
+      if (!sentence) continue;
+      let around = 0;
+      for (const neighbour of [id - 1, id + 1]) if (view.sentences.sentences[neighbour]?.articleIndex === sentence.articleIndex) around = Math.max(around, termScores.get(neighbour) ?? 0);
+      scores.set(id, own + contextShare * around);
+    }
+  }
   const entityHits = new Map<number, number>();
 
   for (const match of analysed.entities) {

@@ -10,6 +10,13 @@ export const SEARCH_CONFIG = Object.freeze({
     minWordLength: 6,
     maxCandidates: 3,
   }),
+  /** Question words the knowledge lacks, matched to its words by word-vector cosine similarity. */
+  semantic: Object.freeze({
+    minSimilarity: 0.6,
+    maxNeighbours: 3,
+    /** A vector match counts toward coverage as similarity^this: "tanks" near "troops" is not "troops". */
+    certaintyExponent: 2,
+  }),
   /** Fuzzy matching of a query word against entity names and aliases ("stoltenburg"). */
   entityFuzzy: Object.freeze({ minWordLength: 4 }),
   /** Fuse.js options for the autocomplete box's last, fuzzy tier: accents ignored, a match anywhere in a name counts. */
@@ -25,10 +32,14 @@ export const SEARCH_CONFIG = Object.freeze({
     relatedEntityShare: 0.4,
     /** The sentence has what the question type asks for (a day for "when", a place for "where", a number for "how much"). */
     questionType: 1.5,
+    /** Share of the best neighbouring sentence's word score that a sentence adds to its own. */
+    neighbourContext: 0.1,
   }),
   abstention: Object.freeze({
-    /** Share of the question's content (idf-weighted) that must be found in the article. */
+    /** Share of the question's content (idf-weighted) that must be found in the knowledge, or the question is off-topic. */
     minCoverage: 0.5,
+    /** Citations: runner-up sentences scoring at least this share of the best one are quoted too (at most three). */
+    supportingShare: 0.4,
     /** Weight of a word the article never uses, relative to the rarest word it does use. */
     unknownWordWeight: 1,
     /** The best sentence's score must reach this. */

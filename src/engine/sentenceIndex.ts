@@ -113,6 +113,11 @@ export class SentenceIndex {
     return this.sentences.length;
   }
 
+  /** Every distinct word of the knowledge (folded) with the term it is indexed under. */
+  words(): IterableIterator<[string, string]> {
+    return this.surfaceToTerm.entries();
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }
@@ -190,6 +195,12 @@ export class SentenceIndex {
     const end = this.articleOffsets[articleIndex + 1] ?? this.sentences.length;
     const present = groups.filter((terms) => terms.some((term) => this.occursBetween(term, first, end))).length;
     return present >= Math.ceil(groups.length / 2);
+  }
+
+  /** Does any sentence of the article contain the term? */
+  articleHas(articleIndex: number, term: string): boolean {
+    const first = this.articleOffsets[articleIndex] ?? 0;
+    return this.occursBetween(term, first, this.articleOffsets[articleIndex + 1] ?? this.sentences.length);
   }
 
   private occursBetween(term: string, first: number, end: number): boolean {

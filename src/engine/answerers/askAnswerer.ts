@@ -14,6 +14,8 @@ import { answerSummary } from "./summaryAnswerer.js";
 import { answerWhen } from "./timelineAnswerer.js";
 import { answerWhere } from "./whereAnswerer.js";
 import type { Answerer } from "./answerContext.js";
+import { answerabilityFeatures } from "../answerability/answerabilityFeatures.js";
+import { REFUSAL_MODEL, refusalProbability } from "../answerability/refusalModel.js";
 
 /** Questions that ask for a whole listing rather than a fact. */
 const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, Answerer]> = [
@@ -60,18 +62,6 @@ function speakerQuotes(context: AnswerContext, query: string, command: CommandNa
   return context.factory.answered(query, command, text, context.factory.citationsOf(ordered.map((quote) => ({ articleIndex: speaker.articleIndex, number: quote.sentence }))));
 }
 
-/**
- * "Which hotel …?", "what time …?": the thing asked for follows the question word. When the article
- * never uses that word (or a synonym of it), no sentence can answer, however well the rest matches.
- */
-function unknownAskedFor(analysed: AnalysedQuestion): boolean {
-  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(analysed.folded);
-  const asked = match?.[1];
-  if (!asked) return false;
-  const content = analysed.contentWords.find((word) => word.word === asked);
-  return content !== undefined && !content.known;
-}
-
 /** Question types whose sentence feature is a preference, not a requirement: reasons and conditions are often implicit. */
 const PREFERENCE_ONLY: ReadonlySet<string> = new Set(["why", "condition"]);
 
@@ -82,66 +72,92 @@ function inEventOn(context: AnswerContext, candidate: RankedSentence, day: strin
 }
 
 function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
-  const threshold = top.score * 0.6;
+  const threshold = top.score * SEARCH_CONFIG.abstention.supportingShare;
   return eligible.filter((ranked) => ranked.score >= threshold).slice(0, SEARCH_CONFIG.limits.citations);
 }
 
+/** A question either settled before ranking (routed, or refused by a gate), or ranked and awaiting the refusal model. */
+export type ConsideredQuestion =
+  | { kind: "settled"; answer: Answer }
+  | { kind: "ranked"; analysed: AnalysedQuestion; eligible: RankedSentence[] };
+
 /**
- * A free-text question: read it, route identity questions to the entity's facts, rank sentences,
- * and abstain unless the best sentence really answers (enough of the question is in the article,
- * the sentence names the question's entities and holds what the question type asks for).
+ * Hard constraints for sentences of an article with curated facts, whose entities, days and types are
+ * reliable: the thing asked for ("which hotel …?") must be a word the knowledge uses; every entity the
+ * question names must be in the sentence ("did Blinken meet Stoltenberg?" is not answered by Blinken
+ * meeting Lavrov), and likewise a day it names; the sentence must hold what the type asks for. For an
+ * article without facts these come from automatic extraction, which misses often (on SQuAD articles the
+ * vetoes cost a third of the right answers), so there they only re-rank (rankSentences) and feed the
+ * refusal model.
  */
-export function answerQuestion(context: AnswerContext, query: string, question: string, command: CommandName = "ask"): Answer {
+function meetsCuratedConstraints(context: AnswerContext, analysed: AnalysedQuestion, candidate: RankedSentence): boolean {
+  return (
+    !analysed.askedForUnknown &&
+    (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
+    candidate.entityHits >= analysed.entities.length &&
+    (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
+    analysed.days.every((day) => context.features.of(candidate.sentence.id).days.includes(day) || inEventOn(context, candidate, day))
+  );
+}
+
+/**
+ * Reads a question and either settles it (a route such as the byline or an entity's description, or a
+ * refusal the knowledge itself justifies: a name or asked-for thing it never mentions, too little of
+ * the question in it) or ranks the sentences that may answer it.
+ */
+export function considerQuestion(context: AnswerContext, query: string, question: string, command: CommandName = "ask"): ConsideredQuestion {
+  const settled = (answer: Answer): ConsideredQuestion => ({ kind: "settled", answer });
   const analysed = analyseQuestion(context.view, question);
   const asksAboutAuthor = namesAnAuthor(context, analysed);
   if (analysed.type === "meta" || asksAboutAuthor) {
-    return sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded) });
+    return settled(sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded) }));
   }
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
-  if (listing && analysed.entities.length === 0) return listing[1](context, { query, argument: "", page: 1 });
-  if (analysed.contentWords.length === 0) return context.factory.abstained(query, command, ENGINE_MESSAGES.empty, suggestionsFor(context));
+  if (listing && analysed.entities.length === 0) return settled(listing[1](context, { query, argument: "", page: 1 }));
+  if (analysed.contentWords.length === 0) return settled(context.factory.abstained(query, command, ENGINE_MESSAGES.empty, suggestionsFor(context)));
 
   // A name the article never uses ("what did Xi Jinping say about Ukraine?") cannot be answered by
   // sentences about the other names in the question.
   const missingName = unknownName(analysed);
-  if (missingName) return abstain(context, query, command, analysed, ENGINE_MESSAGES.nameNotMentioned(missingName));
+  if (missingName) return settled(abstain(context, query, command, analysed, ENGINE_MESSAGES.nameNotMentioned(missingName)));
   if (analysed.isIdentity && (analysed.type === "who" || analysed.type === "what")) {
     const match = analysed.entities[0];
     const ref = bestRef(match?.refs ?? []);
-    if (ref) return entityAnswer(context, query, command, ref, match?.fuzzy ? undefined : match?.surface);
+    if (ref) return settled(entityAnswer(context, query, command, ref, match?.fuzzy ? undefined : match?.surface));
   }
   const speaker = analysed.type === "quote" ? bestRef(analysed.entities[0]?.refs ?? []) : undefined;
   if (speaker) {
     const quoted = speakerQuotes(context, query, command, speaker, analysed);
     // A person the article never quotes did not say it; a country or government may still state a position in reported speech.
-    if (quoted.answered || speaker.entity.kind === "person") return quoted;
+    if (quoted.answered || speaker.entity.kind === "person") return settled(quoted);
   }
-  const missingThing = unknownAskedFor(analysed);
-  if (missingThing) return abstain(context, query, command, analysed);
-  if (analysed.coverage < SEARCH_CONFIG.abstention.minCoverage) {
-    return abstain(context, query, command, analysed);
-  }
+  if (analysed.coverage < SEARCH_CONFIG.abstention.minCoverage) return settled(abstain(context, query, command, analysed));
 
-  const ranked = rankSentences(context.view, context.features, analysed);
-  // Every entity the question names must be in the sentence: "did Blinken meet Stoltenberg?" is not
-  // answered by a sentence about Blinken meeting Lavrov.
-  // Likewise a day the question names: "who did Blinken meet on Wednesday?" needs a Wednesday sentence.
-  // A "who" question that says more than names needs a sentence sharing some of it: "who is the mayor
-  // of Leeds?" is not answered by a sentence that only mentions Leeds. And the answer's article must
-  // use most of the words the question typed: among many articles, "capital" in some other article
-  // does not make "what is the capital of France?" answerable from the one that lists France.
-  const askedDays = analysed.days;
+  // The answer's article must use most of the words the question typed: among many articles,
+  // "capital" in some other article does not make "what is the capital of France?" answerable from
+  // the one that lists France. A "who" question that says more than names needs a sentence sharing
+  // some of it: "who is the mayor of Leeds?" is not answered by a sentence that only mentions Leeds.
   const wordTerms = analysed.contentWords.filter((word) => word.terms.length > 0).map((word) => word.terms);
-  const eligible = ranked.filter(
+  const eligible = rankSentences(context.view, context.features, analysed).filter(
     (candidate) =>
-      (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
-      candidate.entityHits >= analysed.entities.length &&
-      (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
       context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, wordTerms) &&
-      askedDays.every((day) => context.features.of(candidate.sentence.id).days.includes(day) || inEventOn(context, candidate, day)),
+      (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
+      (context.view.knowledge.articles[candidate.sentence.articleIndex]?.facts === undefined || meetsCuratedConstraints(context, analysed, candidate)),
   );
+  return { kind: "ranked", analysed, eligible };
+}
+
+/**
+ * A free-text question: settled early, or answered from the best sentence unless the refusal model,
+ * reading how well that sentence matches the question, judges the article does not answer it.
+ */
+export function answerQuestion(context: AnswerContext, query: string, question: string, command: CommandName = "ask"): Answer {
+  const considered = considerQuestion(context, query, question, command);
+  if (considered.kind === "settled") return considered.answer;
+  const { analysed, eligible } = considered;
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);
+  if (refusalProbability(answerabilityFeatures(context.view, analysed, eligible)) >= REFUSAL_MODEL.threshold) return abstain(context, query, command, analysed);
 
   const supporting = supportingSentences(top, eligible);
   const citations = context.factory.citationsOf(supporting.map(({ sentence }) => ({ articleIndex: sentence.articleIndex, number: sentence.number })));
