@@ -6,8 +6,8 @@
  * never used for tuning) follow in their own section. Always exits 0: the thresholds live in
  * tests/eval/eval.test.ts and apply to the tuned sets only.
  * Then external data: the SQuAD 2.0 file or folder given with --squad (shared/datasets' article by
- * default), scored side by side with the baselines; --vectors adds the engine with word vectors as an
- * experimental system there.
+ * default), scored side by side with the baselines; --vectors adds the engine with word vectors
+ * there (converted on first use, about 40 s), to show what they add.
  */
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
@@ -20,7 +20,7 @@ import { formatSquadReport } from "../tests/eval/squad/formatSquadReport.js";
 import { readSquad } from "../tests/eval/squad/squadDataset.js";
 import { runSquadEvaluation } from "../tests/eval/squad/squadEvaluation.js";
 import { SHARED_SQUAD_FILE } from "../tests/eval/squad/squadSets.js";
-import { defaultWordVectors } from "../src/vectors/buildWordVectors.js";
+import { defaultWordVectors } from "./vectors/buildWordVectors.js";
 
 const { values } = parseArgs({
   options: {

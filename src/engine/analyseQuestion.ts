@@ -1,10 +1,10 @@
 import { namedDays } from "../text/days.js";
 import { foldText } from "../text/normalize.js";
 import { numberToken, numericValues } from "../text/numbers.js";
-import { GENERAL_SYNONYMS, stem, STOPWORDS } from "../text/tokenize.js";
+import { stem, STOPWORDS } from "../text/tokenize.js";
 import { type EntityMatch, splitQueryWords } from "./entityIndex.js";
 import type { KnowledgeView, TopicRef } from "./knowledgeView.js";
-import { questionType, type QuestionType } from "./questionType.js";
+import { META_WORDS, namesTheArticle, questionType, type QuestionType } from "./questionType.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import type { WeightedTerm } from "./sentenceIndex.js";
 
@@ -14,15 +14,9 @@ export interface ContentWord {
   typed: string;
   /** The question's first word: capitalised for grammar, not because it is a name. */
   first: boolean;
-  /** The index terms this word was searched as (itself, synonyms, word family, corrections); empty for names. */
+  /** The index terms this word was searched as (itself, word family, corrections, vector neighbours); empty for names. */
   terms: string[];
   known: boolean;
-  /**
-   * How surely the knowledge has this word (0..1): 1 for the word itself, a synonym, a word family or a
-   * correction; the cosine similarity for a word found only through its vector ("tanks" is near
-   * "troops" but not the same thing), so that coverage does not take a near word for the word.
-   */
-  certainty: number;
   weight: number;
 }
 
@@ -42,7 +36,7 @@ export interface AnalysedQuestion {
   numbers: number[];
   /** Days the question names, in English ("viernes" → "friday"). */
   days: string[];
-  /** "Which hotel …?": the thing asked for follows the question word, and the knowledge never uses it (nor a synonym). */
+  /** "Which hotel …?": the thing asked for follows the question word, and the knowledge never uses it (nor a word of its family, nor a correction of it). */
   askedForUnknown: boolean;
 }
 
@@ -72,9 +66,13 @@ function sharesAny(small: ReadonlySet<string>, large: ReadonlySet<string>): bool
   return false;
 }
 
+// The thing a question asks for follows its question word: "which hotel", "what is the price",
+// "how many tanks", "cuántos tanques".
+const ASKED_FOR = /\b(?:(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?|(?:how (?:many|much)|cuant[oa]s?)\s+)([\p{L}]+)/u;
+
+/** Is the thing asked for a word the knowledge lacks (nor a word of its family, nor a correction of it)? */
 function isAskedForUnknown(folded: string, contentWords: readonly ContentWord[]): boolean {
-  const match = /\b(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?([\p{L}]+)/u.exec(folded);
-  const asked = match?.[1];
+  const asked = ASKED_FOR.exec(folded)?.[1];
   if (!asked) return false;
   const content = contentWords.find((word) => word.word === asked);
   return content !== undefined && !content.known;
@@ -101,7 +99,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, certainty: 1, weight: index.maxIdf * 0.8, terms: [] });
+      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8, terms: [] });
     }
   }
 
@@ -113,54 +111,44 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const stemmed = stem(word);
     queryStems.add(stemmed);
     const wordTerms: string[] = [];
-    const addTerm = (term: string, weight: number) => {
+    // Terms found by meaning rank sentences but are not the word itself: the checks that the article
+    // uses the question's words (coverage, articleHasMostOf) count only the others.
+    const addTerm = (term: string, weight: number, rankingOnly = false) => {
       addQueryTerm(term, weight);
-      wordTerms.push(term);
+      if (!rankingOnly) wordTerms.push(term);
     };
     let known = false;
-    let certainty = 1;
     let weight = unknownWeight;
     if (index.has(stemmed)) {
       addTerm(stemmed, weights.exact);
       known = true;
       weight = index.idf(stemmed);
     }
-    for (const synonym of GENERAL_SYNONYMS[word] ?? GENERAL_SYNONYMS[stemmed] ?? []) {
-      const synonymStem = stem(synonym);
-      queryStems.add(synonymStem);
-      if (!index.has(synonymStem)) continue;
-      addTerm(synonymStem, weights.synonym);
-      if (!known) {
-        known = true;
-        weight = index.idf(synonymStem);
-      }
-    }
-    // A word the knowledge never uses may still mean one it does ("soldiers" for troops): its
-    // nearest words by vector, weighted by how near they are.
-    if (!known) {
-      const semantic = SEARCH_CONFIG.semantic;
-      for (const neighbour of view.neighbours.near(word, semantic.minSimilarity, semantic.maxNeighbours)) {
-        addTerm(neighbour.term, weights.synonym * neighbour.similarity);
-        queryStems.add(neighbour.term);
-        if (!known) {
-          known = true;
-          certainty = neighbour.similarity ** SEARCH_CONFIG.semantic.certaintyExponent;
-          weight = index.idf(neighbour.term);
-        }
-      }
-    }
     if (!known) {
       const related = index.relatedStem(stemmed);
       if (related) {
-        addTerm(related, weights.synonym);
+        addTerm(related, weights.relatedWord);
         queryStems.add(related);
         known = true;
         weight = index.idf(related);
       }
     }
+    // A word the knowledge never uses may still mean one it does ("soldiers" for troops): its
+    // nearest words by vector, weighted by how near they are. Not for a capitalised word: a name the
+    // article lacks ("Scholz", "Switzerland") is not another name that happens to be near it. A word
+    // with a vector is a real word, not a typo to correct.
+    const isName = i > 0 && /^\p{Lu}/u.test(typed);
+    const hasVector = view.neighbours.knows(word);
+    if (!known && !isName && hasVector) {
+      const semantic = SEARCH_CONFIG.semantic;
+      for (const neighbour of view.neighbours.near(word, semantic.minCsls, semantic.maxNeighbours)) {
+        addTerm(neighbour.term, weights.relatedWord * neighbour.similarity, true);
+        queryStems.add(neighbour.term);
+      }
+    }
     // A capitalised word the article lacks is a name: correcting it into another word ("Macron" into
     // "macon") would answer about something else. Typos in names are caught by the entity index.
-    if (!known && !(i > 0 && /^\p{Lu}/u.test(typed))) {
+    if (!known && !isName && !hasVector) {
       const corrections = index.correct(word);
       for (const correction of corrections) {
         addTerm(correction.term, weights.exact / (1 + correction.edits));
@@ -172,7 +160,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(best.term);
       }
     }
-    contentWords.push({ word, typed, first: i === 0, known, certainty, weight, terms: wordTerms });
+    contentWords.push({ word, typed, first: i === 0, known, weight, terms: wordTerms });
   });
 
   const numbers = numericValues(text);
@@ -180,7 +168,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     const token = numberToken(value);
     const known = index.has(token);
     if (known) addQueryTerm(token, weights.exact * 2);
-    contentWords.push({ word: token, typed: String(value), first: false, known, certainty: 1, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
+    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
   }
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];
@@ -194,7 +182,10 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   }
   // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
   // but not for "how many/much": a topic about troops does not give a count of tanks.
-  const type = questionType(text);
+  // "What was the source of the Rhine?" asks about the Rhine, not about where the article comes from:
+  // a byline/source question names the article or says nothing else.
+  const metaOnly = contentWords.every((content) => META_WORDS.has(content.word));
+  const type = questionType(text, { meta: metaOnly || namesTheArticle(foldText(text)) });
   for (const content of contentWords) {
     if (content.known || type === "amount") continue;
     const stemmed = stem(content.word);
@@ -205,7 +196,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   }
 
   const total = contentWords.reduce((sum, word) => sum + word.weight, 0);
-  const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight * word.certainty : 0), 0);
+  const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight : 0), 0);
   const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
   const folded = foldText(text);
   return {

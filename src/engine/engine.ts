@@ -60,10 +60,9 @@ export function createAnswerContext(knowledge: Knowledge, vectors: WordVectors =
 }
 
 /**
- * `vectors` lets question words the knowledge lacks match its words by meaning (src/vectors). Off by
- * default: measured in `npm run eval` as an experimental system, they raise paraphrase answers but
- * let near-miss and off-topic questions through (see the README), so they wait for a refusal model
- * that reads them.
+ * `vectors` let question words the knowledge lacks rank sentences by meaning (src/vectors). None by
+ * default: measured side by side in `npm run eval -- --vectors`, they did not move any figure (see the
+ * README), so the bot does not pay their 11 MB and their 300 MB package for nothing.
  */
 export function createEngine(knowledge: Knowledge, vectors?: WordVectors): AnswerEngine {
   const context = createAnswerContext(knowledge, vectors);

@@ -21,9 +21,19 @@ const QUESTION_WORD_FIXES: Readonly<Record<string, string>> = Object.freeze({
 });
 const QUESTION_WORD_TYPOS = new RegExp(`\\b(?:${Object.keys(QUESTION_WORD_FIXES).join("|")})\\b`, "g");
 
-/** What kind of answer a free-text question wants, in English or Spanish. */
-export function questionType(question: string): QuestionType {
+/** What kind of answer a free-text question wants, in English or Spanish; `meta` can be ruled out when the question is about something else. */
+export function questionType(question: string, options: { meta: boolean } = { meta: true }): QuestionType {
   const folded = foldText(question).replace(QUESTION_WORD_TYPOS, (typo) => QUESTION_WORD_FIXES[typo] ?? typo);
-  for (const [type, pattern] of PATTERNS) if (pattern.test(folded)) return type;
+  for (const [type, pattern] of PATTERNS) if ((options.meta || type !== "meta") && pattern.test(folded)) return type;
   return "what";
+}
+
+/** The words a question about the article itself is made of, besides stopwords ("who is the author?", "which newspaper?"). */
+export const META_WORDS: ReadonlySet<string> = new Set(
+  "author authored byline writer wrote written writes journalist reporter autor escribio redacto source sources fuente publication published newspaper outlet site paper medium media come article story text news piece report noticia articulo texto".split(" "),
+);
+
+/** Does the text point at the article itself ("this article", "the story")? */
+export function namesTheArticle(folded: string): boolean {
+  return /\b(?:this|the|este|esta|el|la)\s+(?:article|story|text|news|piece|report|articulo|noticia|texto)\b|\b(?:this|it|esto)\s*\??\s*$/.test(folded);
 }

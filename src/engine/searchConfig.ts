@@ -12,10 +12,9 @@ export const SEARCH_CONFIG = Object.freeze({
   }),
   /** Question words the knowledge lacks, matched to its words by word-vector cosine similarity. */
   semantic: Object.freeze({
-    minSimilarity: 0.6,
+    /** A neighbour must be nearer to the question word than words in general are, by this much (CSLS). */
+    minCsls: 0,
     maxNeighbours: 3,
-    /** A vector match counts toward coverage as similarity^this: "tanks" near "troops" is not "troops". */
-    certaintyExponent: 2,
   }),
   /** Fuzzy matching of a query word against entity names and aliases ("stoltenburg"). */
   entityFuzzy: Object.freeze({ minWordLength: 4 }),
@@ -23,7 +22,8 @@ export const SEARCH_CONFIG = Object.freeze({
   autocompleteFuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true }),
   weights: Object.freeze({
     exact: 1,
-    synonym: 0.6,
+    /** A word of the same family ("opposition" for oppose) or a vector neighbour, against 1 for the word itself. */
+    relatedWord: 0.6,
     /** Matched topic keyword: the topic's sentences get this much per keyword. */
     topic: 1,
     /** Per query entity that a sentence mentions (from curated or extracted facts). */
@@ -37,7 +37,9 @@ export const SEARCH_CONFIG = Object.freeze({
   }),
   abstention: Object.freeze({
     /** Share of the question's content (idf-weighted) that must be found in the knowledge, or the question is off-topic. */
-    minCoverage: 0.5,
+    minCoverage: 0.3,
+    /** The same share, for an answer from curated facts; other answers are judged by the refusal model. */
+    minCuratedCoverage: 0.5,
     /** Citations: runner-up sentences scoring at least this share of the best one are quoted too (at most three). */
     supportingShare: 0.4,
     /** Weight of a word the article never uses, relative to the rarest word it does use. */

@@ -27,7 +27,7 @@ export interface IndexedSentence {
   length: number;
 }
 
-/** A query term with the weight it carries (1 for a word typed exactly, less for a correction or synonym). */
+/** A query term with the weight it carries (1 for a word typed exactly, less for a correction or a related word). */
 export interface WeightedTerm {
   term: string;
   weight: number;
@@ -186,7 +186,7 @@ export class SentenceIndex {
 
   /**
    * Does the article use most of the question's words? Each group is one word's terms (itself, its
-   * synonyms, corrections); a group counts when the article has any of them, and half of the groups
+   * related words, corrections); a group counts when the article has any of them, and half of the groups
    * (rounded up) must count.
    */
   articleHasMostOf(articleIndex: number, groups: readonly (readonly string[])[]): boolean {

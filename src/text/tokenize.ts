@@ -22,47 +22,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words that a question uses in place of an article's word, in general English and in Spanish.
- * Domain synonyms live in the facts files (topic keywords, entity aliases); these are only the
- * everyday equivalences that hold for any news article.
- */
-export const GENERAL_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  // English paraphrases
-  meeting: ["meet"], meets: ["meet"], talks: ["meet", "talk"], soldiers: ["troops"], army: ["troops"], forces: ["troops"],
-  money: ["dollars", "aid"], funding: ["aid"], funds: ["aid"], assistance: ["aid"], usd: ["dollars"],
-  demand: ["demands"], wants: ["demands"], threatens: ["threat"], invade: ["invasion"], invading: ["invasion"], peace: ["peaceful"],
-  quote: ["said"], says: ["said"], say: ["said"], giving: ["give", "provide"], gives: ["give", "provide"],
-  frontier: ["border"], frontiers: ["border"], boundary: ["border"], attack: ["aggression", "invasion"], attacks: ["aggression", "invasion"],
-  invades: ["invasion"], invaded: ["invasion"], war: ["warlike", "invasion"], wars: ["warlike"], drills: ["exercises"], drill: ["exercises"],
-  warning: ["threats", "consequences"], warnings: ["threats", "consequences"], warn: ["threats", "consequences"], warned: ["threats", "consequences"], threaten: ["threat"], threatening: ["threat", "threats"],
-  complain: ["laments"], complains: ["laments"], complaint: ["laments"], pledge: ["announced"], pledged: ["announced"], promised: ["announced"],
-  sanctions: ["consequences"], punish: ["consequences"], penalties: ["consequences"], response: ["response", "answers"], reply: ["response", "answers"],
-  extra: ["additional"], additional: ["extra"], more: ["additional"], decide: ["decision"], decides: ["decision"], decided: ["decision"],
-  see: ["meet"], visit: ["visit", "meet"], visited: ["visit", "meet"],
-  chip: ["pay"], chipping: ["pay"], works: ["construction", "roadworks"], building: ["construction", "build"],
-  bill: ["cost", "euros", "dollars"], budget: ["cost"], start: ["begin"], starts: ["begin"], begins: ["begin"], open: ["begin", "first"], opens: ["begin", "first"],
-  station: ["stops"], stations: ["stops"], against: ["opposition", "oppose"], opponent: ["opposition"], opponents: ["opposition"],
-  worried: ["fear"], worry: ["fear"], worries: ["fear"], afraid: ["fear"], concerned: ["fear"], concern: ["fear"],
-  popular: ["supported", "support"], popularity: ["supported", "support"], shops: ["businesses", "shop"], stores: ["businesses", "shop"],
-  frequent: ["every"], frequently: ["every"], region: ["regional"], contribute: ["pay"], contributing: ["pay"],
-  answer: ["answers", "response"], price: ["cost"], prices: ["cost"], costs: ["cost"], expensive: ["cost"], paper: ["written", "writing", "document"], letter: ["written", "document"], document: ["document"],
-  talk: ["dialogue", "talks"], negotiate: ["negotiable", "dialogue"], negotiations: ["talks", "dialogue"], diplomat: ["diplomacy"], diplomats: ["diplomacy"],
-  expansion: ["expand", "enlargement"], enlarge: ["expand", "enlargement"], grow: ["expand"], join: ["integrating"], membership: ["integrating"],
-  weapons: ["military", "defense"], arms: ["military", "defense"], defence: ["defense"], thanks: ["thanked"], grateful: ["thanked"],
-  // Spanish (keys are folded: no accents)
-  reunion: ["meet"], reunira: ["meet"], reuniran: ["meet"], reunirse: ["meet"], reunio: ["met"], reune: ["meet"],
-  tropas: ["troops"], soldados: ["troops"], ejercito: ["troops"], frontera: ["border"], guerra: ["war"], paz: ["peaceful"],
-  dinero: ["dollars", "aid"], ayuda: ["aid"], dolares: ["dollars"], millones: ["million"],
-  exige: ["demands"], exigencias: ["demands"], demandas: ["demands"], exigio: ["demanded"],
-  anuncio: ["announced"], anuncia: ["announced"], anunciar: ["announced"], anunciado: ["announced"],
-  desplego: ["deployed"], desplegado: ["deployed"], desplegar: ["deployed"], envia: ["provide"], enviar: ["provide"],
-  agradecio: ["thanked"], dijo: ["said"], declaro: ["said"], amenaza: ["threat"], amenazas: ["threats"],
-  consecuencias: ["consequences"], rusia: ["russia"], ucrania: ["ukraine"], ataque: ["aggression"], invadir: ["invasion"], invasion: ["invasion"], apoyo: ["support"], respuesta: ["response"], escrita: ["written"],
-  seguridad: ["security"], garantias: ["guarantees"], ejercicios: ["exercises"], militares: ["military"], militar: ["military"],
-  viernes: ["friday"], jueves: ["thursday"], miercoles: ["wednesday"],
-});
-
-/**
  * Irregular English forms the Porter stemmer leaves apart ("met" vs "meet", "written" vs "write").
  * A closed class: the common irregular verbs and plurals, nothing domain-specific.
  */

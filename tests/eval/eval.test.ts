@@ -4,16 +4,17 @@ import { formatMiss } from "./formatReport.js";
 import { type EvaluationResult, runEvaluation, type SystemResult } from "./runEvaluation.js";
 
 /**
- * Quality floors, so answer quality cannot silently regress. The second article uses the same floors
- * as the seed: it has no facts file, and the point of it is that the engine generalises. Its set is
- * small (8 unanswerable questions), so one wrong abstention there costs 12.5 points: the floor then
- * allows none, which is deliberate; relax it here, with a reason, only if a miss is judged acceptable.
+ * Quality floors, set a little under the figures `npm run eval` measures, so that a regression fails.
+ * They fell when the hand-written synonym list went (it matched single questions of these very sets):
+ * these are the figures of general mechanisms. The small sets make one question worth 2–10 points.
+ * On the paraphrase sets BM25 ranks better than the engine, which refuses what it cannot match; there
+ * only the overall share of correct replies is required to be ahead of the baselines.
  */
-const FLOORS: Record<EvaluationSet["id"], { top1: number; correctAbstention: number }> = {
-  seed: { top1: 0.95, correctAbstention: 0.9 },
-  "second-article": { top1: 0.95, correctAbstention: 0.9 },
-  "seed-paraphrase": { top1: 0.9, correctAbstention: 0.9 },
-  "second-article-paraphrase": { top1: 0.9, correctAbstention: 0.9 },
+const FLOORS: Record<EvaluationSet["id"], { top1: number; correctAbstention: number; aheadOnTop1: boolean }> = {
+  seed: { top1: 0.9, correctAbstention: 0.95, aheadOnTop1: true },
+  "second-article": { top1: 0.8, correctAbstention: 0.5, aheadOnTop1: true },
+  "seed-paraphrase": { top1: 0.25, correctAbstention: 0.8, aheadOnTop1: false },
+  "second-article-paraphrase": { top1: 0.2, correctAbstention: 0.65, aheadOnTop1: false },
 };
 
 function systemOf(result: EvaluationResult, id: string): SystemResult {
@@ -46,11 +47,11 @@ describe.each(EVALUATION_SETS)("GIVEN the $id question set", (set) => {
     expect(engine.metrics.abstentionRecall.rate, `answered instead of abstaining:\n${missList(engine, "none")}`).toBeGreaterThanOrEqual(FLOORS[set.id].correctAbstention);
   });
 
-  test("THEN the engine is ahead of both baselines on top-1 accuracy and on correct answers overall", () => {
+  test(`THEN the engine is ahead of both baselines on correct answers overall${FLOORS[set.id].aheadOnTop1 ? " and on top-1 accuracy" : ""}`, () => {
     const engine = systemOf(result, "engine").metrics;
     for (const baseline of ["fuse", "minisearch"]) {
       const other = systemOf(result, baseline).metrics;
-      expect(engine.top1.rate, baseline).toBeGreaterThan(other.top1.rate);
+      if (FLOORS[set.id].aheadOnTop1) expect(engine.top1.rate, baseline).toBeGreaterThan(other.top1.rate);
       expect(engine.overall.rate, baseline).toBeGreaterThan(other.overall.rate);
     }
   });

@@ -9,7 +9,8 @@ import { entityAnswer } from "./entityAnswer.js";
 import { sourceAnswer } from "./sourceAnswerer.js";
 import { directAnswerText } from "./directAnswer.js";
 import { safeEcho } from "../parseInput.js";
-import { foldText } from "../../text/normalize.js";
+import { foldText, words } from "../../text/normalize.js";
+import { stem, STOPWORDS } from "../../text/tokenize.js";
 import { answerSummary } from "./summaryAnswerer.js";
 import { answerWhen } from "./timelineAnswerer.js";
 import { answerWhere } from "./whereAnswerer.js";
@@ -45,7 +46,7 @@ function namesAnAuthor(context: AnswerContext, analysed: AnalysedQuestion): bool
 
 /** Capitalised words the article never uses (the question's first word aside): a name it does not mention. */
 function unknownName(analysed: AnalysedQuestion): string | undefined {
-  const names = analysed.contentWords.filter((word) => !word.known && !word.first && /^\p{Lu}/u.test(word.typed)).map((word) => word.typed);
+  const names = analysed.contentWords.filter((word) => !word.known && !word.first && /^\p{Lu}\p{L}/u.test(word.typed)).map((word) => word.typed);
   return names.length > 0 ? safeEcho(names.join(" ")) : undefined;
 }
 
@@ -76,6 +77,11 @@ function supportingSentences(top: RankedSentence, eligible: readonly RankedSente
   return eligible.filter((ranked) => ranked.score >= threshold).slice(0, SEARCH_CONFIG.limits.citations);
 }
 
+/** Does the sentence come from an article with a curated facts file? */
+export function isCurated(context: AnswerContext, candidate: RankedSentence): boolean {
+  return context.view.knowledge.articles[candidate.sentence.articleIndex]?.facts !== undefined;
+}
+
 /** A question either settled before ranking (routed, or refused by a gate), or ranked and awaiting the refusal model. */
 export type ConsideredQuestion =
   | { kind: "settled"; answer: Answer }
@@ -83,19 +89,19 @@ export type ConsideredQuestion =
 
 /**
  * Hard constraints for sentences of an article with curated facts, whose entities, days and types are
- * reliable: the thing asked for ("which hotel …?") must be a word the knowledge uses; every entity the
- * question names must be in the sentence ("did Blinken meet Stoltenberg?" is not answered by Blinken
- * meeting Lavrov), and likewise a day it names; the sentence must hold what the type asks for. For an
- * article without facts these come from automatic extraction, which misses often (on SQuAD articles the
- * vetoes cost a third of the right answers), so there they only re-rank (rankSentences) and feed the
- * refusal model.
+ * reliable: half of the question (idf-weighted) must be words the knowledge uses, and the thing
+ * asked for ("which hotel …?") too; every entity the question names must be in the sentence ("did
+ * Blinken meet Stoltenberg?" is not answered by Blinken meeting Lavrov), and likewise a day it names;
+ * the sentence must hold what the type asks for. For an article without facts these come from
+ * automatic extraction, which misses often (on SQuAD articles the vetoes cost a third of the right
+ * answers), so there they only re-rank (rankSentences) and feed the refusal model.
  */
 function meetsCuratedConstraints(context: AnswerContext, analysed: AnalysedQuestion, candidate: RankedSentence): boolean {
   return (
     !analysed.askedForUnknown &&
+    analysed.coverage >= SEARCH_CONFIG.abstention.minCuratedCoverage &&
     (candidate.fitsType || PREFERENCE_ONLY.has(analysed.type)) &&
     candidate.entityHits >= analysed.entities.length &&
-    (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
     analysed.days.every((day) => context.features.of(candidate.sentence.id).days.includes(day) || inEventOn(context, candidate, day))
   );
 }
@@ -138,11 +144,18 @@ export function considerQuestion(context: AnswerContext, query: string, question
   // the one that lists France. A "who" question that says more than names needs a sentence sharing
   // some of it: "who is the mayor of Leeds?" is not answered by a sentence that only mentions Leeds.
   const wordTerms = analysed.contentWords.filter((word) => word.terms.length > 0).map((word) => word.terms);
+  // The names the question gives must be in the answer's article, at least by one of their words: an
+  // extraction may miss a name in a sentence, but an article that never prints "France" does not say
+  // what France's capital is.
+  const names = analysed.entities.map((match) => ({ refs: match.refs, stems: words(match.surface).filter((word) => !STOPWORDS.has(word)).map(stem) }));
+  const printsTheNames = (articleIndex: number) =>
+    names.every(({ refs, stems }) => refs.some((ref) => ref.articleIndex === articleIndex) || stems.some((term) => context.view.sentences.articleHas(articleIndex, term)));
   const eligible = rankSentences(context.view, context.features, analysed).filter(
     (candidate) =>
       context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, wordTerms) &&
+      printsTheNames(candidate.sentence.articleIndex) &&
       (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
-      (context.view.knowledge.articles[candidate.sentence.articleIndex]?.facts === undefined || meetsCuratedConstraints(context, analysed, candidate)),
+      (!isCurated(context, candidate) || meetsCuratedConstraints(context, analysed, candidate)),
   );
   return { kind: "ranked", analysed, eligible };
 }
@@ -157,7 +170,10 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   const { analysed, eligible } = considered;
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);
-  if (refusalProbability(answerabilityFeatures(context.view, analysed, eligible)) >= REFUSAL_MODEL.threshold) return abstain(context, query, command, analysed);
+  // An answer from curated facts has passed hard constraints already; the model judges the others.
+  if (!isCurated(context, top) && refusalProbability(answerabilityFeatures(context.view, analysed, eligible)) >= REFUSAL_MODEL.threshold) {
+    return abstain(context, query, command, analysed);
+  }
 
   const supporting = supportingSentences(top, eligible);
   const citations = context.factory.citationsOf(supporting.map(({ sentence }) => ({ articleIndex: sentence.articleIndex, number: sentence.number })));

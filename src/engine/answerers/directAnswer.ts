@@ -10,6 +10,39 @@ function shorten(text: string): string {
   return text.length > MAX_SENTENCE_ANSWER ? `${text.slice(0, MAX_SENTENCE_ANSWER - 1).trimEnd()}…` : text;
 }
 
+/**
+ * The sentence, or for a long one the stretch of its clauses around what was asked (a date, a
+ * number, a name), so the answer is never cut off before it. Clauses are split at commas, semicolons
+ * and colons; the answer keeps adding the nearest clause while it fits.
+ */
+export function clauseHolding(text: string, evidence: readonly string[]): string {
+  if (text.length <= MAX_SENTENCE_ANSWER) return text;
+  const at = evidence.map((item) => text.indexOf(item)).filter((index) => index >= 0).sort((a, b) => a - b)[0];
+  if (at === undefined) return shorten(text);
+  const clauses = text.split(/(?<=[,;:])\s+/);
+  let start = 0;
+  let offset = 0;
+  clauses.forEach((clause, i) => {
+    if (offset <= at) start = i;
+    offset += clause.length + 1;
+  });
+  let first = start;
+  let last = start;
+  const joined = () => clauses.slice(first, last + 1).join(" ");
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (last + 1 < clauses.length && joined().length + (clauses[last + 1]?.length ?? 0) < MAX_SENTENCE_ANSWER) {
+      last += 1;
+      grew = true;
+    }
+    if (first > 0 && joined().length + (clauses[first - 1]?.length ?? 0) < MAX_SENTENCE_ANSWER) {
+      first -= 1;
+      grew = true;
+    }
+  }
+  return `${first > 0 ? "…" : ""}${shorten(joined())}${last < clauses.length - 1 ? "…" : ""}`;
+}
+
 function queryEntityIds(analysed: AnalysedQuestion): Set<string> {
   return new Set(analysed.entities.flatMap((match) => match.refs.map((ref) => ref.entity.id)));
 }
@@ -30,12 +63,38 @@ function entityName(context: AnswerContext, articleIndex: number, id: string): s
 }
 
 /**
- * The short direct answer that leads a reply, shaped by the question type: a day for "when", a place
- * for "where", an amount for "how much", a name for "who", the topic's answer when the question is
- * about a curated topic, and otherwise the best sentence itself.
+ * The short direct answer that leads a reply. From curated facts it is shaped by the question type: a
+ * day for "when", a place for "where", an amount for "how much", a name for "who", the topic's answer
+ * when the question is about a curated topic, and otherwise the best sentence itself.
  */
+/**
+ * For an article without facts: the sentence, or the clauses of a long one around what was asked.
+ * Extracted names, days and figures are often wrong ("Pays de Caux" as a person, "today" as a date),
+ * so they only locate the clause and never lead the answer as a label; and nothing is extracted here
+ * that was not already (at scale, facts are extracted lazily, and an answer should not wait for it).
+ */
+function sentenceAnswer(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): string {
+  const { articleIndex, number, text } = top.sentence;
+  const features = context.features.of(top.sentence.id);
+  const entities = context.view.knownFacts(articleIndex)?.entities ?? [];
+  const namesIn = (kinds: readonly string[]) => entities.filter((entity) => kinds.includes(entity.kind) && entity.sentences.includes(number)).map((entity) => entity.name);
+  switch (analysed.type) {
+    case "when":
+      return clauseHolding(text, features.times);
+    case "where":
+      return clauseHolding(text, namesIn(["place", "country"]));
+    case "amount":
+      return clauseHolding(text, text.match(/\d[\d,.]*/g) ?? []);
+    case "who":
+      return clauseHolding(text, namesIn(["person", "organisation"]));
+    default:
+      return clauseHolding(text, []);
+  }
+}
+
 export function directAnswerText(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): string {
   const { articleIndex, number, text } = top.sentence;
+  if (context.view.knowledge.articles[articleIndex]?.facts === undefined) return sentenceAnswer(context, analysed, top);
   const facts = context.view.facts(articleIndex);
   const features = context.features.of(top.sentence.id);
   const askedIds = queryEntityIds(analysed);

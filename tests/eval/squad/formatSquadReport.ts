@@ -36,6 +36,6 @@ export function formatSquadReport(source: string, result: SquadEvaluationResult)
     "Off-topic questions, which every system should refuse:",
     "",
     `- these SQuAD questions asked with only the shipped knowledge loaded: ${percent(result.squadQuestionsWithSeedOnly)} refused;`,
-    `- the seed's question set (byline questions aside) asked with only these SQuAD articles loaded: ${percent(result.seedQuestionsWithSquadOnly)} refused.`,
+    `- the seed's free-text questions (byline questions and slash commands aside) asked with only these SQuAD articles loaded: ${percent(result.seedQuestionsWithSquadOnly)} refused.`,
   ].join("\n");
 }

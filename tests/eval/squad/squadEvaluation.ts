@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createEngine } from "../../../src/engine/engine.js";
+import { parseInput } from "../../../src/engine/parseInput.js";
 import { buildKnowledge, readKnowledgeSources } from "../../../src/knowledge/loadKnowledge.js";
 import { foldText } from "../../../src/text/normalize.js";
 import { loadQuestionSet, questionKind } from "../questionSet.js";
@@ -87,7 +88,7 @@ export interface SquadEvaluationOptions {
   seedKnowledgeDirectory: string;
   /** The seed's question set, asked with only the SQuAD articles loaded (off-topic check). */
   seedQuestionSetFile: string;
-  /** Also run the engine with these word vectors, as an experimental system beside the default one. */
+  /** Also run the engine with these word vectors, to show what they add. */
   vectors?: WordVectors;
 }
 
@@ -96,7 +97,7 @@ export interface SquadEvaluationResult {
   systems: SquadSystemResult[];
   /** SQuAD questions asked with only the seed loaded: every one should be refused. */
   squadQuestionsWithSeedOnly: Ratio;
-  /** The seed's content questions asked with only the SQuAD articles loaded: every one should be refused. */
+  /** The seed's free-text content questions asked with only the SQuAD articles loaded: every one should be refused. */
   seedQuestionsWithSquadOnly: Ratio;
 }
 
@@ -117,10 +118,9 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
   const knowledge = buildKnowledge([...seedSources, ...squadSources]);
   const squadArticles = knowledge.articles.filter((article) => options.squad.some((squad) => squad.slug === article.slug));
 
-  const { vectors } = options;
   const builders: Array<() => EvaluatedSystem> = [
     () => engineSystem(createEngine(knowledge)),
-    ...(vectors ? [() => ({ ...engineSystem(createEngine(knowledge, vectors)), id: "engine-vectors", label: "This engine + word vectors (experimental)" })] : []),
+    ...(options.vectors ? [() => ({ ...engineSystem(createEngine(knowledge, options.vectors)), id: "engine-vectors", label: "This engine + word vectors" })] : []),
     () => miniSearchBaseline(knowledge.articles),
     () => fuseBaseline(knowledge.articles),
   ];
@@ -142,7 +142,12 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
 
   const seedOnly = createEngine(buildKnowledge(seedSources));
   const squadOnly = createEngine(buildKnowledge(squadSources));
-  const seedQuestions = loadQuestionSet(options.seedQuestionSetFile).questions.filter((question) => questionKind(question) !== "meta");
+  // Free-text questions only: a slash command such as /search or /when lists what any article holds.
+  const isFreeText = (text: string) => {
+    const parsed = parseInput(text);
+    return parsed.kind === "request" && parsed.command === "ask";
+  };
+  const seedQuestions = loadQuestionSet(options.seedQuestionSetFile).questions.filter((question) => questionKind(question) !== "meta" && isFreeText(question.q));
   const refusedBy = (engine: ReturnType<typeof createEngine>, texts: readonly string[]) => ratio(texts.filter((text) => !engine.ask(text).answered).length, texts.length);
 
   return {
