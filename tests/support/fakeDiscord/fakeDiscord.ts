@@ -367,7 +367,9 @@ export class FakeDiscord {
   }
 
   private onGatewayMessage(socket: WebSocket, raw: string): void {
-    if (socket !== this.socket) return;
+    // A frame can still arrive on a connection the fake is closing (a heartbeat racing a close-code
+    // fault under load); Discord would not answer it, and replying would throw.
+    if (socket !== this.socket || socket.readyState !== WebSocket.OPEN) return;
     let payload: { op?: unknown; d?: unknown };
     try {
       payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
