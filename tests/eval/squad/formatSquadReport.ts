@@ -37,5 +37,11 @@ export function formatSquadReport(source: string, result: SquadEvaluationResult)
     "",
     `- these SQuAD questions asked with only the shipped knowledge loaded: ${percent(result.squadQuestionsWithSeedOnly)} refused;`,
     `- the seed's free-text questions (byline questions and slash commands aside) asked with only these SQuAD articles loaded: ${percent(result.seedQuestionsWithSquadOnly)} refused.`,
+    "",
+    "The refusal model's trade-off on these questions, had its threshold been another (it is chosen on development articles, never here; gate refusals count at every threshold):",
+    "",
+    "| Refuse at | Refusals right (precision) | Unanswerable refused (recall) | Answerable right |",
+    "|---:|---:|---:|---:|",
+    ...result.refusalTradeOff.map((point) => `| ${point.threshold.toFixed(2)} | ${percent(point.precision)} | ${percent(point.recall)} | ${percent(point.right)} |`),
   ].join("\n");
 }

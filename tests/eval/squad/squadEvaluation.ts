@@ -1,5 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { createEngine } from "../../../src/engine/engine.js";
+import { answerabilityFeatures } from "../../../src/engine/answerability/answerabilityFeatures.js";
+import { REFUSAL_MODEL, refusalProbability } from "../../../src/engine/answerability/refusalModel.js";
+import { considerQuestion, isCurated } from "../../../src/engine/answerers/askAnswerer.js";
+import { createAnswerContext, createEngine } from "../../../src/engine/engine.js";
+import { SEARCH_CONFIG } from "../../../src/engine/searchConfig.js";
+import type { Knowledge } from "../../../src/knowledge/schema.js";
 import { parseInput } from "../../../src/engine/parseInput.js";
 import { buildKnowledge, readKnowledgeSources } from "../../../src/knowledge/loadKnowledge.js";
 import { foldText } from "../../../src/text/normalize.js";
@@ -99,6 +104,37 @@ export interface SquadEvaluationResult {
   squadQuestionsWithSeedOnly: Ratio;
   /** The seed's free-text content questions asked with only the SQuAD articles loaded: every one should be refused. */
   seedQuestionsWithSquadOnly: Ratio;
+  /** The engine's refusals if the refusal model's threshold were each of these (for reading only: it is chosen on development data). */
+  refusalTradeOff: Array<{ threshold: number; precision: Ratio; recall: Ratio; right: Ratio }>;
+}
+
+/**
+ * Every question as the engine decides it: refused by a gate before the model, or the model's
+ * probability that it is unanswerable (undefined when the answer comes from curated facts), and
+ * whether the reply would be right if answered.
+ */
+function refusalTradeOff(knowledge: Knowledge, questions: ReadonlyArray<{ article: string; question: SquadQuestion }>): SquadEvaluationResult["refusalTradeOff"] {
+  const context = createAnswerContext(knowledge);
+  const decided = questions.map(({ article, question }) => {
+    const considered = considerQuestion(context, question.question, question.question);
+    if (considered.kind === "settled") return { impossible: question.impossible, gated: !considered.answer.answered, probability: undefined, rightIfAnswered: false };
+    const top = considered.eligible[0];
+    const gated = !top || top.score < SEARCH_CONFIG.abstention.minScore;
+    const probability = top && !isCurated(context, top) ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible)) : undefined;
+    // What answering would cite: the best sentence and the runners-up close to it, at most three.
+    const cited = considered.eligible.filter((candidate) => top && candidate.score >= top.score * SEARCH_CONFIG.abstention.supportingShare).slice(0, CITATIONS_LOOKED_AT);
+    const slug = knowledge.articles[top?.sentence.articleIndex ?? -1]?.slug;
+    const rightIfAnswered = slug === article && cited.some((candidate) => holdsAnswer(candidate.sentence.text, question.answers));
+    return { impossible: question.impossible, gated, probability, rightIfAnswered };
+  });
+  const impossible = decided.filter((item) => item.impossible).length;
+  const answerable = decided.length - impossible;
+  return [0.5, 0.6, 0.7, REFUSAL_MODEL.threshold, 0.8, 0.9].map((threshold) => {
+    const refused = decided.filter((item) => item.gated || (item.probability !== undefined && item.probability >= threshold));
+    const rightRefusals = refused.filter((item) => item.impossible).length;
+    const right = decided.filter((item) => !item.impossible && !refused.includes(item) && item.rightIfAnswered).length;
+    return { threshold, precision: ratio(rightRefusals, refused.length), recall: ratio(rightRefusals, impossible), right: ratio(right, answerable) };
+  });
 }
 
 function timed<T>(build: () => T): { value: T; ms: number } {
@@ -167,5 +203,6 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
       squadOnly,
       seedQuestions.map((question) => question.q),
     ),
+    refusalTradeOff: refusalTradeOff(knowledge, questions),
   };
 }
