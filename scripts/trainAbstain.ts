@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ANSWERABILITY_FEATURES, answerabilityFeatures } from "../src/engine/answerability/answerabilityFeatures.js";
 import { parseRefusalModel } from "../src/engine/answerability/refusalModel.js";
-import { considerQuestion, isCurated } from "../src/engine/answerers/askAnswerer.js";
+import { considerQuestion } from "../src/engine/answerers/askAnswerer.js";
 import { createAnswerContext } from "../src/engine/engine.js";
 import { parseInput } from "../src/engine/parseInput.js";
 import { SEARCH_CONFIG } from "../src/engine/searchConfig.js";
@@ -63,7 +63,7 @@ function examplesOf(group: string, sources: readonly ArticleSource[], questions:
     const considered = considerQuestion(context, text, parsed.argument);
     if (considered.kind !== "ranked") return [];
     const top = considered.eligible[0];
-    if (!top || top.score < SEARCH_CONFIG.abstention.minScore || isCurated(context, top)) return [];
+    if (!top || top.score < SEARCH_CONFIG.abstention.minScore || context.view.isCurated(top.sentence.articleIndex)) return [];
     return [{ group, features: answerabilityFeatures(context.view, considered.analysed, considered.eligible), label: unanswerable ? 1 : 0 }];
   });
 }

@@ -1,10 +1,7 @@
+import { type LogisticWeights, refusalProbability } from "../../src/engine/answerability/refusalModel.js";
+
 /** Plain L2-regularised logistic regression, fitted by full-batch gradient descent on standardised features. */
-export interface FittedLogistic {
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
+export type FittedLogistic = LogisticWeights;
 
 export interface Example {
   features: readonly number[];
@@ -21,11 +18,8 @@ function standardiser(examples: readonly Example[], size: number): { mean: numbe
   return { mean, scale };
 }
 
-export function predict(model: FittedLogistic, features: readonly number[]): number {
-  let z = model.bias;
-  for (let i = 0; i < model.weights.length; i += 1) z += (model.weights[i] ?? 0) * (((features[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));
-  return 1 / (1 + Math.exp(-z));
-}
+/** The engine's own probability, so that training and answering compute it the same way. */
+export const predict = (model: FittedLogistic, features: readonly number[]): number => refusalProbability(features, model);
 
 export function fitLogistic(examples: readonly Example[], options: { l2?: number; iterations?: number; learningRate?: number } = {}): FittedLogistic {
   const size = examples[0]?.features.length ?? 0;

@@ -180,12 +180,13 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     for (const stems of ref.keywordStems) if (hasAll(queryStems, stems)) hits += 1;
     if (hits > 0) topics.push({ ref, hits });
   }
-  // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
-  // but not for "how many/much": a topic about troops does not give a count of tanks.
   // "What was the source of the Rhine?" asks about the Rhine, not about where the article comes from:
   // a byline/source question names the article or says nothing else.
+  const folded = foldText(text);
   const metaOnly = contentWords.every((content) => META_WORDS.has(content.word));
-  const type = questionType(text, { meta: metaOnly || namesTheArticle(foldText(text)) });
+  const type = questionType(text, { meta: metaOnly || namesTheArticle(folded) });
+  // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
+  // but not for "how many/much": a topic about troops does not give a count of tanks.
   for (const content of contentWords) {
     if (content.known || type === "amount") continue;
     const stemmed = stem(content.word);
@@ -198,7 +199,6 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   const total = contentWords.reduce((sum, word) => sum + word.weight, 0);
   const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight : 0), 0);
   const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
-  const folded = foldText(text);
   return {
     text,
     folded,

@@ -107,6 +107,11 @@ export class KnowledgeView {
     return this.factsCache.get(articleIndex) ?? this.knowledge.articles[articleIndex]?.facts;
   }
 
+  /** Does the article have a curated facts file (reliable entities, days and types), rather than extracted facts? */
+  isCurated(articleIndex: number): boolean {
+    return this.knowledge.articles[articleIndex]?.facts !== undefined;
+  }
+
   /** Curated facts, or facts extracted from the text on first use and kept. */
   facts(articleIndex: number): FactsFile {
     const cached = this.factsCache.get(articleIndex);

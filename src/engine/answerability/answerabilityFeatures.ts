@@ -21,7 +21,7 @@ export const ANSWERABILITY_FEATURES = [
   "coverage",
   /** How far the best sentence is ahead of the runner-up, relative to its score. */
   "margin",
-  /** The question asks for a time, place, amount or person and the best sentence has none. */
+  /** The question asks for a time, place or amount and the best sentence has none. */
   "typeMissing",
   /** Share of the names in the question that the best sentence mentions (1 with no names). */
   "entityShare",

@@ -31,8 +31,11 @@ export function parseRefusalModel(data: unknown): RefusalModel {
 
 export const REFUSAL_MODEL: RefusalModel = parseRefusalModel(trained);
 
+/** The fitted part of a model: what a probability is computed from (the training script fits the same shape). */
+export type LogisticWeights = Pick<RefusalModel, "mean" | "scale" | "weights" | "bias">;
+
 /** Probability (0..1) that the question is one the article does not answer. */
-export function refusalProbability(features: readonly number[], model: RefusalModel = REFUSAL_MODEL): number {
+export function refusalProbability(features: readonly number[], model: LogisticWeights = REFUSAL_MODEL): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i += 1) z += (model.weights[i] ?? 0) * (((features[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));
   return 1 / (1 + Math.exp(-z));

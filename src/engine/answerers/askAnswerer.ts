@@ -72,14 +72,10 @@ function inEventOn(context: AnswerContext, candidate: RankedSentence, day: strin
   return (context.view.knownFacts(articleIndex)?.timeline ?? []).some((event) => event.sentences.includes(number) && foldText(event.when).includes(day));
 }
 
-function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
+/** What an answer cites: the best sentence and the runners-up close to it, at most SEARCH_CONFIG.limits.citations. */
+export function supportingSentences(top: RankedSentence, eligible: readonly RankedSentence[]): RankedSentence[] {
   const threshold = top.score * SEARCH_CONFIG.abstention.supportingShare;
   return eligible.filter((ranked) => ranked.score >= threshold).slice(0, SEARCH_CONFIG.limits.citations);
-}
-
-/** Does the sentence come from an article with a curated facts file? */
-export function isCurated(context: AnswerContext, candidate: RankedSentence): boolean {
-  return context.view.knowledge.articles[candidate.sentence.articleIndex]?.facts !== undefined;
 }
 
 /** A question either settled before ranking (routed, or refused by a gate), or ranked and awaiting the refusal model. */
@@ -155,7 +151,7 @@ export function considerQuestion(context: AnswerContext, query: string, question
       context.view.sentences.articleHasMostOf(candidate.sentence.articleIndex, wordTerms) &&
       printsTheNames(candidate.sentence.articleIndex) &&
       (analysed.type !== "who" || analysed.terms.length === 0 || candidate.termScore > 0) &&
-      (!isCurated(context, candidate) || meetsCuratedConstraints(context, analysed, candidate)),
+      (!context.view.isCurated(candidate.sentence.articleIndex) || meetsCuratedConstraints(context, analysed, candidate)),
   );
   return { kind: "ranked", analysed, eligible };
 }
@@ -171,7 +167,7 @@ export function answerQuestion(context: AnswerContext, query: string, question: 
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);
   // An answer from curated facts has passed hard constraints already; the model judges the others.
-  if (!isCurated(context, top) && refusalProbability(answerabilityFeatures(context.view, analysed, eligible)) >= REFUSAL_MODEL.threshold) {
+  if (!context.view.isCurated(top.sentence.articleIndex) && refusalProbability(answerabilityFeatures(context.view, analysed, eligible)) >= REFUSAL_MODEL.threshold) {
     return abstain(context, query, command, analysed);
   }
 

@@ -94,7 +94,7 @@ function sentenceAnswer(context: AnswerContext, analysed: AnalysedQuestion, top:
 
 export function directAnswerText(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): string {
   const { articleIndex, number, text } = top.sentence;
-  if (context.view.knowledge.articles[articleIndex]?.facts === undefined) return sentenceAnswer(context, analysed, top);
+  if (!context.view.isCurated(articleIndex)) return sentenceAnswer(context, analysed, top);
   const facts = context.view.facts(articleIndex);
   const features = context.features.of(top.sentence.id);
   const askedIds = queryEntityIds(analysed);

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { answerabilityFeatures } from "../../../src/engine/answerability/answerabilityFeatures.js";
 import { REFUSAL_MODEL, refusalProbability } from "../../../src/engine/answerability/refusalModel.js";
-import { considerQuestion, isCurated } from "../../../src/engine/answerers/askAnswerer.js";
+import { considerQuestion, supportingSentences } from "../../../src/engine/answerers/askAnswerer.js";
 import { createAnswerContext, createEngine } from "../../../src/engine/engine.js";
 import { SEARCH_CONFIG } from "../../../src/engine/searchConfig.js";
 import type { Knowledge } from "../../../src/knowledge/schema.js";
@@ -120,9 +120,9 @@ function refusalTradeOff(knowledge: Knowledge, questions: ReadonlyArray<{ articl
     if (considered.kind === "settled") return { impossible: question.impossible, gated: !considered.answer.answered, probability: undefined, rightIfAnswered: false };
     const top = considered.eligible[0];
     const gated = !top || top.score < SEARCH_CONFIG.abstention.minScore;
-    const probability = top && !isCurated(context, top) ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible)) : undefined;
+    const probability = top && !context.view.isCurated(top.sentence.articleIndex) ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible)) : undefined;
     // What answering would cite: the best sentence and the runners-up close to it, at most three.
-    const cited = considered.eligible.filter((candidate) => top && candidate.score >= top.score * SEARCH_CONFIG.abstention.supportingShare).slice(0, CITATIONS_LOOKED_AT);
+    const cited = top ? supportingSentences(top, considered.eligible) : [];
     const slug = knowledge.articles[top?.sentence.articleIndex ?? -1]?.slug;
     const rightIfAnswered = slug === article && cited.some((candidate) => holdsAnswer(candidate.sentence.text, question.answers));
     return { impossible: question.impossible, gated, probability, rightIfAnswered };
