@@ -14,7 +14,7 @@ export interface ContentWord {
   typed: string;
   /** The question's first word: capitalised for grammar, not because it is a name. */
   first: boolean;
-  /** The index terms this word was searched as (itself, word family, corrections, vector neighbours); empty for names. */
+  /** The index terms this word was searched as (itself, word family, corrections); empty for names. Synonyms and vector neighbours rank but are not listed. */
   terms: string[];
   known: boolean;
   weight: number;
@@ -133,11 +133,23 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(related);
       }
     }
+    // A synonym or derivation the knowledge uses ("assistance" for aid, "grateful" for thankful), by
+    // WordNet, ranks sentences but does not make the word known: counted as known, synonyms let
+    // off-topic questions through ("talks" is a synonym of "utterance") and cost refusals on every
+    // set, where as ranking terms they only help (docs/ENGINE_DESIGN.md). Not for a capitalised word:
+    // a name the article lacks relates to no word of it.
+    const isName = i > 0 && /^\p{Lu}/u.test(typed);
+    if (!known && !isName) {
+      for (const related of view.relations.relatedStems(stemmed)) {
+        if (!index.has(related)) continue;
+        addTerm(related, weights.synonym, true);
+        queryStems.add(related);
+      }
+    }
     // A word the knowledge never uses may still mean one it does ("soldiers" for troops): its
     // nearest words by vector, weighted by how near they are. Not for a capitalised word: a name the
     // article lacks ("Scholz", "Switzerland") is not another name that happens to be near it. A word
     // with a vector is a real word, not a typo to correct.
-    const isName = i > 0 && /^\p{Lu}/u.test(typed);
     const hasVector = view.neighbours.knows(word);
     if (!known && !isName && hasVector) {
       const semantic = SEARCH_CONFIG.semantic;

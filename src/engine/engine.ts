@@ -18,6 +18,8 @@ import { ENGINE_MESSAGES } from "./messages.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import { SentenceFeatureCache } from "./sentenceFeatures.js";
+import { defaultWordRelations } from "../lexicon/defaultWordRelations.js";
+import type { WordRelations } from "../lexicon/wordRelations.js";
 import { WordVectors } from "../vectors/wordVectors.js";
 
 /** The pure answer engine: built once from validated knowledge, then only reads. No Discord in here. */
@@ -53,19 +55,26 @@ const AUTOCOMPLETE_KINDS: Readonly<Record<AutocompleteKind, ReadonlySet<string> 
   quote: undefined,
 });
 
+/** General linguistic resources the engine reads besides the knowledge. */
+export interface LexicalResources {
+  /**
+   * Let question words the knowledge lacks rank sentences by meaning (src/vectors). None by default:
+   * measured side by side in `npm run eval -- --vectors`, they did not move any figure (see the
+   * README), so the bot does not pay their 11 MB and their 300 MB package for nothing.
+   */
+  vectors?: WordVectors;
+  /** WordNet synonyms and derivations (src/lexicon); the cached WordNet table by default. */
+  relations?: WordRelations;
+}
+
 /** What every answerer reads, built once from validated knowledge (also for scripts that study the engine's decisions). */
-export function createAnswerContext(knowledge: Knowledge, vectors: WordVectors = WordVectors.empty()): AnswerContext {
-  const view = new KnowledgeView(knowledge, vectors);
+export function createAnswerContext(knowledge: Knowledge, resources: LexicalResources = {}): AnswerContext {
+  const view = new KnowledgeView(knowledge, resources.vectors ?? WordVectors.empty(), resources.relations ?? defaultWordRelations());
   return { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
 }
 
-/**
- * `vectors` let question words the knowledge lacks rank sentences by meaning (src/vectors). None by
- * default: measured side by side in `npm run eval -- --vectors`, they did not move any figure (see the
- * README), so the bot does not pay their 11 MB and their 300 MB package for nothing.
- */
-export function createEngine(knowledge: Knowledge, vectors?: WordVectors): AnswerEngine {
-  const context = createAnswerContext(knowledge, vectors);
+export function createEngine(knowledge: Knowledge, resources: LexicalResources = {}): AnswerEngine {
+  const context = createAnswerContext(knowledge, resources);
   const view = context.view;
   // Entity refs exist only for articles whose facts are loaded, so this never triggers an extraction.
   const isSpeaker = (ref: EntityRef) => view.facts(ref.articleIndex).quotes.some((quote) => quote.speaker === ref.entity.id);

@@ -6,6 +6,7 @@ import { EntityIndex, type EntityRef } from "./entityIndex.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import { SemanticNeighbours } from "./semanticNeighbours.js";
 import { SentenceIndex } from "./sentenceIndex.js";
+import { WordRelations } from "../lexicon/wordRelations.js";
 import { WordVectors } from "../vectors/wordVectors.js";
 
 export interface TopicRef {
@@ -50,6 +51,8 @@ export class KnowledgeView {
   constructor(
     readonly knowledge: Knowledge,
     vectors: WordVectors = WordVectors.empty(),
+    /** Synonyms and derivations, for question words the knowledge does not use. */
+    readonly relations: WordRelations = WordRelations.empty(),
   ) {
     this.sentences = new SentenceIndex(knowledge.articles);
     this.neighbours = new SemanticNeighbours(vectors, this.sentences.words());

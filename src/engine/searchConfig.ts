@@ -24,6 +24,8 @@ export const SEARCH_CONFIG = Object.freeze({
     exact: 1,
     /** A word of the same family ("opposition" for oppose) or a vector neighbour, against 1 for the word itself. */
     relatedWord: 0.6,
+    /** A WordNet synonym or derivation of the question's word ("assistance" for aid). */
+    synonym: 0.5,
     /** Matched topic keyword: the topic's sentences get this much per keyword. */
     topic: 1,
     /** Per query entity that a sentence mentions (from curated or extracted facts). */

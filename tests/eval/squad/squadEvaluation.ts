@@ -156,7 +156,7 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
 
   const builders: Array<() => EvaluatedSystem> = [
     () => engineSystem(createEngine(knowledge)),
-    ...(options.vectors ? [() => ({ ...engineSystem(createEngine(knowledge, options.vectors)), id: "engine-vectors", label: "This engine + word vectors" })] : []),
+    ...(options.vectors ? [() => ({ ...engineSystem(createEngine(knowledge, { vectors: options.vectors })), id: "engine-vectors", label: "This engine + word vectors" })] : []),
     () => miniSearchBaseline(knowledge.articles),
     () => fuseBaseline(knowledge.articles),
   ];
