@@ -1,3 +1,4 @@
+import { COMMANDS } from "../commands/index.js";
 import type { Config } from "./config/config.js";
 import { startDiscordBot } from "./discord/startBot.js";
 import { type AnswerEngine, createEngine } from "./engine/engine.js";
@@ -21,7 +22,7 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
   const getEngine = live.current;
   let bot: Awaited<ReturnType<typeof startDiscordBot>>;
   try {
-    bot = await startDiscordBot({ config, logger, getEngine });
+    bot = await startDiscordBot({ config, logger, getEngine, commands: COMMANDS });
   } catch (error) {
     logger.fatal({ err: error }, "could not connect to Discord");
     process.exit(1);

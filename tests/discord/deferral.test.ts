@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandType } from "discord-api-types/v10";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
-import type { SlashCommand } from "../../src/discord/command.js";
+import type { SlashCommand } from "../../commands/command.js";
 import { type Harness, SentMessage, startHarness } from "../support/discordHarness.js";
 import { slashCommand } from "../support/fakeDiscord/index.js";
 
@@ -11,7 +11,6 @@ const DEFERRED = 5;
 
 /** A command whose answer takes 400 ms (think: a slow future engine), to exercise the deferral path. */
 const slow: SlashCommand = {
-  kind: "slash",
   data: { type: ApplicationCommandType.ChatInput, name: "slow", description: "A slow answer (test only)" },
   execute: async (_interaction, { engine, reply }) => {
     await sleep(400);
@@ -19,7 +18,6 @@ const slow: SlashCommand = {
   },
 };
 const failingAfterDefer: SlashCommand = {
-  kind: "slash",
   data: { type: ApplicationCommandType.ChatInput, name: "slowfail", description: "A slow failure (test only)" },
   execute: async () => {
     await sleep(300);

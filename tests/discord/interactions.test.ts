@@ -1,4 +1,5 @@
 /** End to end: the real discord.js client, connected to the fake Discord, answering slash commands, autocomplete, buttons and the context menu. */
+import { ApplicationCommandType } from "discord-api-types/v10";
 import { describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
@@ -39,7 +40,7 @@ function lastLogFor(command: string) {
 }
 
 describe.each<Place>(["guild", "dm"])("every slash command, in a %s", (place) => {
-  const slashCommands = COMMANDS.filter((command) => command.kind === "slash").map((command) => command.data.name);
+  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput).map((command) => command.data.name);
 
   test.each(slashCommands)(`GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`, async (name) => {
     const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));
@@ -251,6 +252,7 @@ describe("a handler that throws", () => {
     context: () => {
       throw new Error("engine exploded");
     },
+    mayTakeLong: () => false,
   };
 
   test("GIVEN the engine throws THEN the user gets a short ephemeral apology, the error is logged, and the next command is answered", async () => {

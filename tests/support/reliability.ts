@@ -1,14 +1,13 @@
 /** Shared pieces of the reliability suites: test-only commands, and readers over what the fake recorded. */
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandType } from "discord-api-types/v10";
-import type { SlashCommand } from "../../src/discord/command.js";
+import type { SlashCommand } from "../../commands/command.js";
 import type { Harness, LogLine } from "./discordHarness.js";
 import type { FakeDiscord, RestCall } from "./fakeDiscord/index.js";
 
 /** A command whose answer takes `delayMs` (think: a slow future engine), so the bot defers and later edits its reply. */
 export function slowCommand(name: string, delayMs: number): SlashCommand {
   return {
-    kind: "slash",
     data: { type: ApplicationCommandType.ChatInput, name, description: `An answer after ${delayMs} ms (test only)` },
     execute: async (_interaction, { engine, reply }) => {
       await sleep(delayMs);
