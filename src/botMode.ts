@@ -27,7 +27,8 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
     logger.fatal({ err: error }, "could not connect to Discord");
     process.exit(1);
   }
-  logger.info({ user: bot.client.user.tag, articles: getEngine().knowledge.articles.length }, "bot ready");
+  // The pid names the process to signal for a clean stop (npm and tsx stand between a shell and the bot).
+  logger.info({ user: bot.client.user.tag, articles: getEngine().knowledge.articles.length, pid: process.pid }, "bot ready");
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

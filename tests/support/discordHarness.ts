@@ -110,7 +110,7 @@ function isFinal(call: RestCall): boolean {
 }
 
 /** Waits for Discord's final answer to the first matching request; throws with Discord's error when it was refused. */
-async function acceptedCall(fake: FakeDiscord, matches: (call: RestCall) => boolean, since: number, what: string): Promise<RestCall> {
+export async function acceptedCall(fake: FakeDiscord, matches: (call: RestCall) => boolean, since: number, what: string): Promise<RestCall> {
   const call = await fake.waitForCall((entry) => matches(entry) && isFinal(entry), { since });
   if (!isAccepted(call)) throw new Error(`fake Discord refused the bot's ${what} (${call.method} ${call.path}): ${call.status} ${JSON.stringify(call.response)}`);
   return call;
