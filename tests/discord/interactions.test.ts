@@ -89,10 +89,16 @@ describe("answers", () => {
     expect(customIds(posted.data).some((id) => id.startsWith("v1:ctx:"))).toBe(true);
   });
 
-  test("GIVEN /search with private:true THEN the ranked sentences are ephemeral and can be posted", async () => {
+  test("GIVEN /search with private:true THEN the ranked sentences are ephemeral, and Post to channel posts them with their Prev/Next", async () => {
     const response = await harness.interact(slashCommand("search", { words: "Russia", private: true }));
     expect(isEphemeral(response)).toBe(true);
-    expect(customIds(response.data)).toContain("v1:post");
+    expect(customIds(response.data)).toEqual(expect.arrayContaining(["v1:post", "v1:pg:search:2:Russia"]));
+
+    const posted = await harness.interact(buttonClick("v1:post", messageFromResponse(response)));
+    expect(posted.type).toBe(REPLY);
+    expect(isEphemeral(posted)).toBe(false);
+    expect(posted.data?.embeds).toEqual(response.data?.embeds);
+    expect(customIds(posted.data)).toEqual(customIds(response.data).filter((id) => id !== "v1:post"));
   });
 
   test("GIVEN an unknown command name (e.g. removed after a deploy) THEN a polite ephemeral message", async () => {

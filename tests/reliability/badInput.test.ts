@@ -14,7 +14,7 @@ import { Answer, CommandName } from "../../src/engine/answer.js";
 import { type Harness, messageFromResponse, startHarness } from "../support/discordHarness.js";
 import { IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../support/fakeDiscord/index.js";
 import { seedEngine } from "../support/seedEngine.js";
-import { callbackPath, isSuccess } from "../support/reliability.js";
+import { callbackPath, isAccepted } from "../support/reliability.js";
 
 const SLUG = "blinken-lavrov-geneva";
 
@@ -224,7 +224,7 @@ describe("end to end", () => {
         await harness.fake.dispatch(event, mutate(base, all[pick % all.length] ?? [], replacement));
         const probe = slashCommand("who", { name: "Lavrov" });
         await harness.fake.dispatch("INTERACTION_CREATE", probe);
-        const call = await harness.fake.waitForCall((entry) => entry.path === callbackPath(probe) && isSuccess(entry));
+        const call = await harness.fake.waitForCall((entry) => entry.path === callbackPath(probe) && isAccepted(entry));
         expect(call.status).toBe(204);
       }),
       { numRuns: 200 },

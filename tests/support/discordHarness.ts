@@ -162,7 +162,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const since = fake.calls.length;
       interacted.push(payload.id);
       await fake.dispatch("INTERACTION_CREATE", payload);
-      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === callbackPathOf(payload), since, "initial response");
+      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === callbackPath(payload), since, "initial response");
       return InteractionResponse.parse(call.body);
     },
     async sendMessage(payload) {
@@ -190,7 +190,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-function callbackPathOf(payload: { id: string; token: string }): string {
+/** The route of an interaction's initial response. */
+export function callbackPath(payload: { id: string; token: string }): string {
   return `/interactions/${payload.id}/${payload.token}/callback`;
 }
 
