@@ -1,10 +1,8 @@
-import { catalogueEntry, slashCommandData } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("aid");
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const aid = {
-  kind: "slash",
-  data: slashCommandData(entry),
+  data: { type: ApplicationCommandType.ChatInput, name: "aid", description: "What aid the article reports, and how much", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "aid" })),
 } satisfies SlashCommand;

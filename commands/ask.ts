@@ -1,10 +1,18 @@
-import { MAX_LENGTH, PRIVATE_OPTION, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("ask");
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
+import { PRIVATE_OPTION } from "./privateOption.js";
 
 export const ask = {
-  kind: "slash",
-  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.question), PRIVATE_OPTION]),
-  execute: (interaction, { engine, reply }) => reply(engine.ask(interaction.options.getString(entry.argument.name, true)), { private: interaction.options.getBoolean("private") ?? false }),
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "ask",
+    description: "Ask any question about the article",
+    options: [
+      { type: ApplicationCommandOptionType.String, name: "question", description: "Your question, e.g. where will Blinken meet Lavrov?", required: true, max_length: 500 },
+      PRIVATE_OPTION,
+    ],
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  execute: (interaction, { engine, reply }) => reply(engine.ask(interaction.options.getString("question", true))),
 } satisfies SlashCommand;

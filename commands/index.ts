@@ -1,4 +1,4 @@
-import type { Command } from "../src/discord/command.js";
+import type { Command } from "./command.js";
 import { aid } from "./aid.js";
 import { ask } from "./ask.js";
 import { askTheArticle } from "./askTheArticle.js";
@@ -12,5 +12,5 @@ import { when } from "./when.js";
 import { where } from "./where.js";
 import { who } from "./who.js";
 
-/** The one command registry: the router, the deploy script and the tests all read this list. */
+/** The one command registry. Only entry points read it (bot start-up, the deploy script) and hand it to the adapter. */
 export const COMMANDS: readonly Command[] = Object.freeze([ask, who, aid, demands, when, where, quote, search, summary, source, help, askTheArticle]);

@@ -1,14 +1,15 @@
-import { MAX_LENGTH, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("quote");
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const quote = {
-  kind: "slash",
-  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.name, true)]),
-  autocomplete: { option: entry.argument.name, kind: "quote" },
-  execute: (interaction, { engine, reply }) => {
-    const argument = interaction.options.getString(entry.argument.name) ?? "";
-    return reply(engine.run({ command: "quote", argument }), { paging: { command: "quote", argument } });
-  },
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "quote",
+    description: "Direct quotes from the article, optionally by one speaker",
+    options: [{ type: ApplicationCommandOptionType.String, name: "speaker", description: "Who said it, e.g. Blinken", required: false, max_length: 100, autocomplete: true }],
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  autocomplete: { option: "speaker", kind: "quote" },
+  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "quote", argument: interaction.options.getString("speaker") ?? "" })),
 } satisfies SlashCommand;

@@ -1,13 +1,19 @@
-import { MAX_LENGTH, PRIVATE_OPTION, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("search");
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
+import { PRIVATE_OPTION } from "./privateOption.js";
 
 export const search = {
-  kind: "slash",
-  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.words), PRIVATE_OPTION]),
-  execute: (interaction, { engine, reply }) => {
-    const words = interaction.options.getString(entry.argument.name, true);
-    return reply(engine.run({ command: "search", argument: words }), { private: interaction.options.getBoolean("private") ?? false, paging: { command: "search", argument: words } });
-  },
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "search",
+    description: "The article's sentences that best match some words, ranked",
+    options: [
+      // Short, so that Prev/Next can carry the words in a button's 100-character custom_id.
+      { type: ApplicationCommandOptionType.String, name: "words", description: "Words to look for, e.g. troops border", required: true, max_length: 80 },
+      PRIVATE_OPTION,
+    ],
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "search", argument: interaction.options.getString("words", true) })),
 } satisfies SlashCommand;

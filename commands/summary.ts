@@ -1,10 +1,8 @@
-import { catalogueEntry, slashCommandData } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("summary");
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const summary = {
-  kind: "slash",
-  data: slashCommandData(entry),
+  data: { type: ApplicationCommandType.ChatInput, name: "summary", description: "A short summary of the article", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "summary" })),
 } satisfies SlashCommand;

@@ -1,10 +1,8 @@
-import { catalogueEntry, slashCommandData } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("when");
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const when = {
-  kind: "slash",
-  data: slashCommandData(entry),
-  execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "when" }), { paging: { command: "when", argument: "" } }),
+  data: { type: ApplicationCommandType.ChatInput, name: "when", description: "The article's timeline, day by day", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "when" })),
 } satisfies SlashCommand;

@@ -1,14 +1,15 @@
-import { MAX_LENGTH, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("where");
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const where = {
-  kind: "slash",
-  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.name, true)]),
-  autocomplete: { option: entry.argument.name, kind: "where" },
-  execute: (interaction, { engine, reply }) => {
-    const argument = interaction.options.getString(entry.argument.name) ?? "";
-    return reply(engine.run({ command: "where", argument }), { paging: { command: "where", argument } });
-  },
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "where",
+    description: "Where things happen in the article, or what happens at a place",
+    options: [{ type: ApplicationCommandOptionType.String, name: "place", description: "A place, e.g. Geneva", required: false, max_length: 100, autocomplete: true }],
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  autocomplete: { option: "place", kind: "where" },
+  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "where", argument: interaction.options.getString("place") ?? "" })),
 } satisfies SlashCommand;

@@ -1,14 +1,15 @@
-import { MAX_LENGTH, catalogueEntry, slashCommandData, textOption } from "../src/discord/catalogue.js";
-import type { SlashCommand } from "../src/discord/command.js";
-
-const entry = catalogueEntry("who");
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { SlashCommand } from "./command.js";
+import { EVERYWHERE } from "./everywhere.js";
 
 export const who = {
-  kind: "slash",
-  data: slashCommandData(entry, [textOption(entry.argument, MAX_LENGTH.name, true)]),
-  autocomplete: { option: entry.argument.name, kind: "who" },
-  execute: (interaction, { engine, reply }) => {
-    const argument = interaction.options.getString(entry.argument.name, true) ?? "";
-    return reply(engine.run({ command: "who", argument }), { paging: { command: "who", argument } });
-  },
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "who",
+    description: "Who is someone, or what is an organisation or country, in the article",
+    options: [{ type: ApplicationCommandOptionType.String, name: "name", description: "A person, organisation or country, e.g. Lavrov", required: true, max_length: 100, autocomplete: true }],
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  autocomplete: { option: "name", kind: "who" },
+  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "who", argument: interaction.options.getString("name", true) })),
 } satisfies SlashCommand;

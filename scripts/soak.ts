@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import type { Client } from "discord.js";
 import type { APIMessage, APIUser } from "discord-api-types/v10";
 import { z } from "zod";
+import { COMMANDS } from "../commands/index.js";
 import { startDiscordBot } from "../src/discord/startBot.js";
 import { createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
@@ -88,6 +89,7 @@ async function runBot(apiUrl: string, globalRequestsPerSecond: number): Promise<
       config: { DISCORD_TOKEN: SOAK_TOKEN, DISCORD_API_URL: apiUrl, LOG_LEVEL: "warn", KNOWLEDGE_DIR: "knowledge" },
       logger,
       getEngine: () => engine,
+      commands: COMMANDS,
       // Idle per-channel REST queues are dropped every 30 s here (5 min in production) so a run of a few minutes shows the bound.
       rest: { globalRequestsPerSecond, handlerSweepMs: 30_000 },
     });

@@ -1,3 +1,4 @@
+import { COMMANDS } from "../commands/index.js";
 import type { Config } from "./config/config.js";
 import { startDiscordBot } from "./discord/startBot.js";
 import { type AnswerEngine, createEngine } from "./engine/engine.js";
@@ -21,12 +22,13 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
   const getEngine = live.current;
   let bot: Awaited<ReturnType<typeof startDiscordBot>>;
   try {
-    bot = await startDiscordBot({ config, logger, getEngine });
+    bot = await startDiscordBot({ config, logger, getEngine, commands: COMMANDS });
   } catch (error) {
     logger.fatal({ err: error }, "could not connect to Discord");
     process.exit(1);
   }
-  logger.info({ user: bot.client.user.tag, articles: getEngine().knowledge.articles.length }, "bot ready");
+  // The pid names the process to signal for a clean stop (npm and tsx stand between a shell and the bot).
+  logger.info({ user: bot.client.user.tag, articles: getEngine().knowledge.articles.length, pid: process.pid }, "bot ready");
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -1,14 +1,13 @@
 import type { Message } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
-import type { Outcome } from "./command.js";
-import { ROUTES, apologyMayHelp, deliveryFailure } from "./delivery.js";
-import { outcomeOf } from "./interactionRouter.js";
+import { outcomeOf } from "./commandContext.js";
+import { ROUTES } from "./delivery.js";
 import { parseMention } from "./mention.js";
 import { MESSAGES } from "./messages.js";
-import { pagingFromInput } from "./paging.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
+import { type EventFields, runEvent } from "./runEvent.js";
 
 export interface MessageHandlerOptions {
   getEngine: () => AnswerEngine;
@@ -24,7 +23,6 @@ export interface MessageHandlerOptions {
  */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<void> {
   return async function onMessage(message: Message): Promise<void> {
-    const started = performance.now();
     const place = message.inGuild() ? "guild" : "dm";
     const kind = place === "guild" ? "mention" : "dm";
     const eventId = message.id;
@@ -38,34 +36,25 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       return;
     }
 
-    let outcome: Outcome = "error";
-    let failure: unknown;
-    let command = "help";
-    try {
-      const decision = options.gate.check(message.author.id);
-      if (!decision.allowed) {
-        command = "none";
-        if (decision.notify) await message.reply(renderNotice(decision.notice));
-        outcome = "limited";
-        return;
-      }
-      const engine = options.getEngine();
-      const answer = text === "" ? engine.run({ command: "help" }) : engine.ask(text);
-      command = answer.command;
-      await message.reply(renderAnswer(answer, engine.knowledge, pagingFromInput(text, answer)));
-      outcome = outcomeOf(answer);
-    } catch (error) {
-      failure = error;
-      const undelivered = deliveryFailure(error, ROUTES.channelMessage);
-      if (!undelivered || apologyMayHelp(undelivered)) {
-        await message.reply(renderNotice(MESSAGES.apology)).catch((replyError: unknown) => options.logger.warn({ eventId, kind, place, err: replyError }, "could not send the apology"));
-      }
-    } finally {
-      const line = { eventId, kind, command, place, outcome, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-      const undelivered = failure === undefined ? undefined : deliveryFailure(failure, ROUTES.channelMessage);
-      if (failure === undefined) options.logger.info(line, "message handled");
-      else if (undelivered) options.logger.warn({ ...line, outcome: "undelivered", ...undelivered }, "reply not delivered");
-      else options.logger.error({ ...line, err: failure }, "message handler failed");
-    }
+    const fields: EventFields = { eventId, kind, command: "help", place };
+    await runEvent(options.logger, {
+      noun: "message",
+      fields,
+      handle: async () => {
+        const decision = options.gate.check(message.author.id);
+        if (!decision.allowed) {
+          fields.command = "none";
+          if (decision.notify) await message.reply(renderNotice(decision.notice));
+          return "limited";
+        }
+        const engine = options.getEngine();
+        const answer = text === "" ? engine.run({ command: "help" }) : engine.ask(text);
+        fields.command = answer.command;
+        await message.reply(renderAnswer(answer, engine.knowledge));
+        return outcomeOf(answer);
+      },
+      apologise: async () => void (await message.reply(renderNotice(MESSAGES.apology))),
+      route: () => ROUTES.channelMessage,
+    });
   };
 }

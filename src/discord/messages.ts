@@ -11,7 +11,6 @@ export const MESSAGES = Object.freeze({
   slowDown: (rate: { max: number; windowMs: number }, retrySeconds: number) => `You're asking faster than I can answer (up to ${describeRate(rate)}). Please ask again in ${retrySeconds} s.`,
 
   privateOptionDescription: "Only you see the answer (you can still post it to the channel)",
-  askTheArticle: "Ask the article",
 
   notInArticleTitle: "Not in the article",
   suggestionsLead: "The article does cover these; try one:",

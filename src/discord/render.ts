@@ -6,9 +6,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import type { Answer, CommandName, SentenceContext } from "../engine/answer.js";
+import type { Answer, SentenceContext } from "../engine/answer.js";
 import type { Knowledge } from "../knowledge/schema.js";
-import { type ButtonState, encodeButton } from "./customId.js";
+import { type ButtonState, decodeButton, encodeButton } from "./customId.js";
 import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
 import { MESSAGES } from "./messages.js";
 
@@ -28,8 +28,6 @@ export interface RenderedMessage {
 export interface RenderOptions {
   /** An ephemeral answer: adds the "Post to channel" button. */
   private?: boolean;
-  /** The structured request behind the answer, so Prev/Next can fetch other pages. */
-  paging?: { command: CommandName; argument: string };
 }
 
 const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
@@ -53,7 +51,7 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, options: Rend
 
   const rows: APIButtonComponentWithCustomId[][] = [
     contextButtons(answer),
-    pagingButtons(answer, options),
+    pagingButtons(answer),
     answer.answered ? [] : suggestionButtons(answer),
     options.private ? postButtons() : [],
   ];
@@ -73,6 +71,23 @@ export function renderContext(context: SentenceContext): RenderedMessage {
     footer: { text: MESSAGES.sourceFooter(context.source, [context.title]) },
   };
   return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * "Post to channel": a private answer's embeds and buttons, to be posted publicly, without the "Post to channel"
+ * button itself. Reads the message as Discord returns it, so it works on any answer the bot ever sent.
+ */
+export function repost(embeds: readonly APIEmbed[], rows: readonly { type: number }[]): RenderedMessage {
+  const components = rows
+    .filter(isButtonRow)
+    .map((row) => ({ ...row, components: row.components.filter((component) => decodeButton(component.custom_id)?.kind !== "post") }))
+    .filter((row) => row.components.length > 0);
+  return { embeds: embeds.map(fitEmbed), components, allowedMentions: NO_MENTIONS };
+}
+
+function isButtonRow(row: { type: number }): row is ButtonRow {
+  if (row.type !== ComponentType.ActionRow || !("components" in row) || !Array.isArray(row.components)) return false;
+  return row.components.every((component: unknown) => typeof component === "object" && component !== null && "type" in component && component.type === ComponentType.Button && "custom_id" in component);
 }
 
 /** A short plain message (apologies, stale buttons): our own words only. */
@@ -115,10 +130,11 @@ function contextButtons(answer: Answer): APIButtonComponentWithCustomId[] {
   );
 }
 
-function pagingButtons(answer: Answer, options: RenderOptions): APIButtonComponentWithCustomId[] {
+/** Prev/Next re-run the answer's own command and argument for another page (the answer says what it answered). */
+function pagingButtons(answer: Answer): APIButtonComponentWithCustomId[] {
   const page = answer.page;
-  if (!page || page.count <= 1 || !options.paging) return [];
-  const { command, argument } = options.paging;
+  if (!page || page.count <= 1) return [];
+  const { command, argument } = answer;
   const previous = button({ kind: "page", command, argument, page: Math.max(1, page.number - 1) }, MESSAGES.previousPage, ButtonStyle.Primary, page.number <= 1);
   const next = button({ kind: "page", command, argument, page: Math.min(page.count, page.number + 1) }, MESSAGES.nextPage, ButtonStyle.Primary, page.number >= page.count);
   return previous && next ? [previous, next] : [];

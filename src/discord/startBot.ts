@@ -1,10 +1,9 @@
 import { once } from "node:events";
 import { ChannelType, Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials, type RateLimitData, RESTEvents } from "discord.js";
-import { COMMANDS } from "../../commands/index.js";
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
-import type { Command } from "./command.js";
+import type { CommandHandler } from "./commandContext.js";
 import { guardGateway } from "./gatewayGuard.js";
 import { createInteractionRouter } from "./interactionRouter.js";
 import { createMessageHandler } from "./messageHandler.js";
@@ -16,8 +15,8 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** A getter, not an engine: knowledge hot reload swaps engines atomically; each event reads it once. */
   getEngine: () => AnswerEngine;
-  /** The command registry; the default is `commands/index.ts`. Tests may add commands. */
-  commands?: readonly Command[];
+  /** The command registry (`commands/index.ts`), handed in by the entry point; tests may add commands. */
+  commands: readonly CommandHandler[];
   /** Defer an interaction reply that is not ready after this many milliseconds (default 1,000; Discord allows 3,000). */
   deferAfterMs?: number;
   /** Give up when Discord has not made the client ready within this time (default 30 s). */
@@ -128,7 +127,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   guardGateway(client, logger);
 
   const gate = createQuestionGate(config.QUESTION_RATE_LIMIT, options.now ? { now: options.now } : {});
-  const route = createInteractionRouter({ commands: options.commands ?? COMMANDS, getEngine: options.getEngine, logger, deferAfterMs: options.deferAfterMs ?? 1_000, gate });
+  const route = createInteractionRouter({ commands: options.commands, getEngine: options.getEngine, logger, deferAfterMs: options.deferAfterMs ?? 1_000, gate });
   const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
   client.on(Events.InteractionCreate, (interaction) => void route(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction routing failed")));

@@ -30,6 +30,11 @@ export const Page = z.strictObject({
 export const Answer = z.strictObject({
   query: z.string(),
   command: CommandName,
+  /**
+   * What the command was asked about, cleaned as the engine read it ("Lavrov" for /who Lavrov, the question for ask;
+   * empty when the command takes none): `run({ command, argument, page })` gives this answer's other pages.
+   */
+  argument: z.string(),
   answered: z.boolean(),
   /** The short direct answer, or the plain "the article doesn't say" when answered is false. */
   text: z.string(),

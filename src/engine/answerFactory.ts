@@ -9,11 +9,25 @@ export interface SentenceRef {
   number: number;
 }
 
-/** Builds Answer values: verbatim citations, the source names they come from, and the limits on citations. */
+/**
+ * Builds Answer values: verbatim citations, the source names they come from, and the limits on citations.
+ * A factory answers one argument (`answering`), so every answer built for a request says what it answered.
+ */
 export class AnswerFactory {
-  constructor(private readonly view: KnowledgeView) {
+  private readonly knowledgeSources: string;
+
+  constructor(
+    private readonly view: KnowledgeView,
+    private readonly argument = "",
+    knowledgeSources?: string,
+  ) {
     const sources = view.allSources;
-    this.knowledgeSources = sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
+    this.knowledgeSources = knowledgeSources ?? (sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`);
+  }
+
+  /** The same factory for a request about `argument`. */
+  answering(argument: string): AnswerFactory {
+    return new AnswerFactory(this.view, argument, this.knowledgeSources);
   }
 
   citation(ref: SentenceRef): Citation | undefined {
@@ -42,13 +56,11 @@ export class AnswerFactory {
     return [...new Set(citations.flatMap((citation) => this.view.sourceOf(citation.article) ?? []))].join(", ");
   }
 
-  private readonly knowledgeSources: string;
-
   answered(query: string, command: CommandName, text: string, citations: Citation[], page?: Answer["page"]): Answer {
-    return { query, command, answered: true, text, citations, source: this.sourceOf(citations), suggestions: [], ...(page ? { page } : {}) };
+    return { query, command, argument: this.argument, answered: true, text, citations, source: this.sourceOf(citations), suggestions: [], ...(page ? { page } : {}) };
   }
 
   abstained(query: string, command: CommandName, text: string, suggestions: Suggestion[]): Answer {
-    return { query, command, answered: false, text, citations: [], source: this.sourceOf([]), suggestions: suggestions.slice(0, SEARCH_CONFIG.limits.suggestions) };
+    return { query, command, argument: this.argument, answered: false, text, citations: [], source: this.sourceOf([]), suggestions: suggestions.slice(0, SEARCH_CONFIG.limits.suggestions) };
   }
 }

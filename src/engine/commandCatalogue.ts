@@ -2,31 +2,26 @@ import type { CommandName } from "./answer.js";
 
 export interface CommandInfo {
   name: CommandName;
-  /** One line, ≤ 100 characters: Discord shows it as the slash command's description. */
+  /** What the command answers, one line of /help. */
   description: string;
-  /** The command's one text argument, if it takes one. */
-  argument?: { name: string; description: string; required: boolean };
-  /** An example a user can run as-is, for help and suggestions. */
-  example: string;
+  /** The command's one text argument, if it takes one, as /help shows it: `<name>` when required, `[name]` when not. */
+  argument?: { name: string; required: boolean };
 }
 
-/** The single description of what the engine can do; help text, the console and the Discord commands read it. */
+/**
+ * What the engine can be asked, for /help and the console. Each adapter describes its own commands (Discord's slash
+ * command JSON lives in `commands/`, with Discord's rules); this list only has to name every command once.
+ */
 export const COMMAND_CATALOGUE = Object.freeze([
-  { name: "ask", description: "Ask any question about the article", argument: { name: "question", description: "Your question, e.g. where will Blinken meet Lavrov?", required: true }, example: "/ask where will Blinken meet Lavrov?" },
-  { name: "who", description: "Who is someone, or what is an organisation or country, in the article", argument: { name: "name", description: "A person, organisation or country, e.g. Lavrov", required: true }, example: "/who Lavrov" },
-  { name: "aid", description: "What aid the article reports, and how much", example: "/aid" },
-  { name: "demands", description: "What the Kremlin demands, according to the article", example: "/demands" },
-  { name: "when", description: "The article's timeline, day by day", example: "/when" },
-  { name: "where", description: "Where things happen in the article, or what happens at a place", argument: { name: "place", description: "A place, e.g. Geneva", required: false }, example: "/where Geneva" },
-  { name: "quote", description: "Direct quotes from the article, optionally by one speaker", argument: { name: "speaker", description: "Who said it, e.g. Blinken", required: false }, example: "/quote Blinken" },
-  { name: "search", description: "The article's sentences that best match some words, ranked", argument: { name: "words", description: "Words to look for, e.g. troops border", required: true }, example: "/search troops border" },
-  { name: "summary", description: "A short summary of the article", example: "/summary" },
-  { name: "source", description: "Where the article comes from: source, title and byline", example: "/source" },
-  { name: "help", description: "What this bot can answer, and how to ask", example: "/help" },
+  { name: "ask", description: "Ask any question about the article", argument: { name: "question", required: true } },
+  { name: "who", description: "Who is someone, or what is an organisation or country, in the article", argument: { name: "name", required: true } },
+  { name: "aid", description: "What aid the article reports, and how much" },
+  { name: "demands", description: "What the Kremlin demands, according to the article" },
+  { name: "when", description: "The article's timeline, day by day" },
+  { name: "where", description: "Where things happen in the article, or what happens at a place", argument: { name: "place", required: false } },
+  { name: "quote", description: "Direct quotes from the article, optionally by one speaker", argument: { name: "speaker", required: false } },
+  { name: "search", description: "The article's sentences that best match some words, ranked", argument: { name: "words", required: true } },
+  { name: "summary", description: "A short summary of the article" },
+  { name: "source", description: "Where the article comes from: source, title and byline" },
+  { name: "help", description: "What this bot can answer, and how to ask" },
 ] as const satisfies readonly CommandInfo[]);
-
-export function commandInfo(name: CommandName): CommandInfo {
-  const info = COMMAND_CATALOGUE.find((entry) => entry.name === name);
-  if (!info) throw new Error(`no catalogue entry for command ${name}`);
-  return info;
-}

@@ -32,6 +32,11 @@ export interface AnswerEngine {
   autocomplete(kind: AutocompleteKind, partial: string): AutocompleteChoice[];
   /** The sentence with its neighbours, or undefined when the article or sentence does not exist. */
   context(article: string, sentence: number, radius?: number): SentenceContext | undefined;
+  /**
+   * Whether the next answer may be slow: some article's facts are still to be extracted on first use (lazy
+   * extraction). The engine is synchronous, so an adapter with a deadline acknowledges first when this is true.
+   */
+  mayTakeLong(): boolean;
   readonly knowledge: Knowledge;
 }
 
@@ -87,12 +92,13 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     if (cleaned.length > SEARCH_CONFIG.limits.maxQuestionLength) {
       return context.factory.abstained(query ?? `/${command}`, command, ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
     }
-    return ANSWERERS[command](context, { query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
+    return ANSWERERS[command]({ ...context, factory: context.factory.answering(cleaned) }, { query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
   };
 
   return {
     knowledge,
     run: (request) => run(request),
+    mayTakeLong: () => view.mayExtract,
     ask(input) {
       const text = typeof input === "string" ? input : "";
       const parsed = parseInput(text);

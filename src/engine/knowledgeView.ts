@@ -43,6 +43,8 @@ export class KnowledgeView {
   readonly figuresByValue = new Map<number, Array<{ articleIndex: number; sentences: number[] }>>();
   private readonly sourceBySlug = new Map<string, string>();
   private readonly factsCache = new Map<number, FactsFile>();
+  /** Articles without a facts file whose facts are not extracted yet (see `mayExtract`). */
+  private unextracted: number;
   private readonly entitySentenceIdsCache = new WeakMap<EntityRef, EntitySentenceIds>();
 
   /** The knowledge's words by meaning, for question words it does not use. */
@@ -57,6 +59,7 @@ export class KnowledgeView {
     this.sentences = new SentenceIndex(knowledge.articles);
     this.neighbours = new SemanticNeighbours(vectors, this.sentences.words());
     const eager = knowledge.articles.length <= SEARCH_CONFIG.eagerExtractionLimit;
+    this.unextracted = knowledge.articles.filter((article) => !article.facts).length;
     const entityRefs: EntityRef[] = [];
     this.authorNames = knowledge.articles
       .map((article) => words(article.meta.byline?.split(",")[0] ?? "").filter((word) => word.length > 2))
@@ -121,8 +124,17 @@ export class KnowledgeView {
     if (cached) return cached;
     const article = this.article(articleIndex);
     const facts = article.facts ?? extractFacts(article);
+    if (!article.facts) this.unextracted -= 1;
     this.factsCache.set(articleIndex, facts);
     return facts;
+  }
+
+  /**
+   * Whether an answer may still have to extract an article's facts first (tens of milliseconds an article, and the
+   * first extraction loads compromise): true until every article without a facts file has been read once.
+   */
+  get mayExtract(): boolean {
+    return this.unextracted > 0;
   }
 
   /** 2 when the sentence prints the entity's name, 1 when it prints an alias ("the east"), 0 when it only refers to it. */

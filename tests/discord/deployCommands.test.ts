@@ -6,7 +6,8 @@ import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegr
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { Config } from "../../src/config/config.js";
-import { commandBodies, deployCommands, describeDeploy } from "../../src/discord/deployCommands.js";
+import { commandBodies, deployCommands } from "../../src/deployCommands.js";
+import { describeDeploy } from "../../src/discord/registerCommands.js";
 import { COMMAND_CATALOGUE } from "../../src/engine/commandCatalogue.js";
 import { FAKE_TOKEN } from "../support/discordHarness.js";
 import { FakeDiscord, IDS } from "../support/fakeDiscord/index.js";
@@ -108,14 +109,14 @@ describe("deployCommands", () => {
 
   test("GIVEN npm run deploy-commands's script with the environment set THEN it prints what it registered and exits 0", async () => {
     const env = { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: IDS.application, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.url };
-    const { stdout, stderr } = await run(process.execPath, [TSX, "src/discord/deployCommands.ts"], { env, timeout: 20_000 });
+    const { stdout, stderr } = await run(process.execPath, [TSX, "src/deployCommands.ts"], { env, timeout: 20_000 });
     expect(stdout.trim()).toMatch(new RegExp(`^Registered ${COMMANDS.length} commands to guild ${IDS.guild}`));
     expect(stdout + stderr).not.toContain(FAKE_TOKEN);
   });
 
   test("GIVEN DISCORD_CLIENT_ID missing THEN the script exits 1 with one line naming it", async () => {
     const env = { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: "", DISCORD_API_URL: fake.url };
-    const failure = await run(process.execPath, [TSX, "src/discord/deployCommands.ts"], { env, timeout: 20_000 }).then(
+    const failure = await run(process.execPath, [TSX, "src/deployCommands.ts"], { env, timeout: 20_000 }).then(
       () => undefined,
       (error: unknown) => error,
     );

@@ -1,4 +1,5 @@
 /** End to end: the real discord.js client, connected to the fake Discord, answering slash commands, autocomplete, buttons and the context menu. */
+import { ApplicationCommandType } from "discord-api-types/v10";
 import { describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
@@ -39,7 +40,7 @@ function lastLogFor(command: string) {
 }
 
 describe.each<Place>(["guild", "dm"])("every slash command, in a %s", (place) => {
-  const slashCommands = COMMANDS.filter((command) => command.kind === "slash").map((command) => command.data.name);
+  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput).map((command) => command.data.name);
 
   test.each(slashCommands)(`GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`, async (name) => {
     const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));
@@ -88,10 +89,16 @@ describe("answers", () => {
     expect(customIds(posted.data).some((id) => id.startsWith("v1:ctx:"))).toBe(true);
   });
 
-  test("GIVEN /search with private:true THEN the ranked sentences are ephemeral and can be posted", async () => {
+  test("GIVEN /search with private:true THEN the ranked sentences are ephemeral, and Post to channel posts them with their Prev/Next", async () => {
     const response = await harness.interact(slashCommand("search", { words: "Russia", private: true }));
     expect(isEphemeral(response)).toBe(true);
-    expect(customIds(response.data)).toContain("v1:post");
+    expect(customIds(response.data)).toEqual(expect.arrayContaining(["v1:post", "v1:pg:search:2:Russia"]));
+
+    const posted = await harness.interact(buttonClick("v1:post", messageFromResponse(response)));
+    expect(posted.type).toBe(REPLY);
+    expect(isEphemeral(posted)).toBe(false);
+    expect(posted.data?.embeds).toEqual(response.data?.embeds);
+    expect(customIds(posted.data)).toEqual(customIds(response.data).filter((id) => id !== "v1:post"));
   });
 
   test("GIVEN an unknown command name (e.g. removed after a deploy) THEN a polite ephemeral message", async () => {
@@ -251,6 +258,7 @@ describe("a handler that throws", () => {
     context: () => {
       throw new Error("engine exploded");
     },
+    mayTakeLong: () => false,
   };
 
   test("GIVEN the engine throws THEN the user gets a short ephemeral apology, the error is logged, and the next command is answered", async () => {

@@ -1,28 +1,37 @@
 /**
  * The bot started the way a user starts it: `npm start` with DISCORD_TOKEN set and DISCORD_API_URL pointing at the
- * fake Discord. Covers the real entry point (src/main.ts), configuration, knowledge loading and shutdown.
+ * fake Discord. Covers the real entry point (src/main.ts), configuration, knowledge loading and hot reload, and shutdown.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { FAKE_TOKEN, InteractionResponse, SentMessage } from "../support/discordHarness.js";
+import { FAKE_TOKEN, InteractionResponse, SentMessage, acceptedCall } from "../support/discordHarness.js";
 import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
 import { seedSentenceContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */
 const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
+const FERRY_ARTICLE = "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
 
 let fake: FakeDiscord;
 let bot: ChildProcess;
 let output = "";
 let exit: Promise<[number | null, NodeJS.Signals | null]>;
+/** A copy of the knowledge that the hot-reload test edits while the bot runs. */
+const knowledge = mkdtempSync(join(tmpdir(), "bot-knowledge-"));
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
+  cpSync("knowledge", knowledge, { recursive: true });
+  fake = await FakeDiscord.start({ token: FAKE_TOKEN });
   bot = spawn("npm", ["start"], {
-    // Every variable set explicitly (empty = unset), so a developer's .env cannot change the test.
+    // Every variable set explicitly (empty = unset), so a developer's .env cannot change the test; no question limit,
+    // since the tests ask more questions in a row than it allows.
     // npm's update check would contact the registry and can delay npm's exit; the bot must only talk to 127.0.0.1.
-    env: { ...process.env, npm_config_update_notifier: "false", DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, DISCORD_CLIENT_ID: "", DISCORD_GUILD_ID: "", LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" },
+    env: { ...process.env, npm_config_update_notifier: "false", DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, DISCORD_CLIENT_ID: "", DISCORD_GUILD_ID: "", LOG_LEVEL: "info", KNOWLEDGE_DIR: knowledge, QUESTION_RATE_LIMIT: "off" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -43,13 +52,29 @@ afterAll(async () => {
     }
   }
   await fake.stop();
+  rmSync(knowledge, { recursive: true, force: true });
 });
 
-test("GIVEN npm start with a token and DISCORD_API_URL THEN /who name:Lavrov is answered with an embed quoting the Lavrov sentence and citing Ambito", async () => {
-  const payload = slashCommand("who", { name: "Lavrov" });
+/** Sends a slash command and resolves with the initial response the fake accepted (one per interaction). */
+async function slash(name: string, options: Record<string, string>): Promise<InteractionResponse> {
+  const payload = slashCommand(name, options);
+  const since = fake.calls.length;
   await fake.dispatch("INTERACTION_CREATE", payload);
-  const call = await fake.waitForCall((entry) => entry.path === `/interactions/${payload.id}/${payload.token}/callback`, { timeoutMs: 10_000 });
-  const response = InteractionResponse.parse(call.body);
+  const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/interactions/${payload.id}/${payload.token}/callback`, since, "initial response");
+  return InteractionResponse.parse(call.body);
+}
+
+/** Waits until the bot has logged a line containing `text` after `since` characters of output. */
+async function logged(text: string, since: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!output.slice(since).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the bot did not log ${JSON.stringify(text)}:\n${output.slice(since)}`);
+    await sleep(25);
+  }
+}
+
+test("GIVEN npm start with a token and DISCORD_API_URL THEN /who name:Lavrov is answered with an embed quoting the Lavrov sentence and citing Ambito", async () => {
+  const response = await slash("who", { name: "Lavrov" });
   const embed = response.data?.embeds?.[0];
   expect(embed?.description).toContain("Sergei Lavrov");
   expect(embed?.fields?.map((field) => field.value)).toContain(`> ${LAVROV_SENTENCE}`);
@@ -61,7 +86,7 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
   const sinceMention = fake.calls.length;
   const mention = messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { mentions: [SELF] });
   await fake.dispatch("MESSAGE_CREATE", mention);
-  const reply = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/channels/${IDS.guildChannel}/messages`, { since: sinceMention });
+  const reply = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.guildChannel}/messages`, sinceMention, "message");
   const replied = SentMessage.parse(reply.body);
   expect(replied.message_reference?.message_id).toBe(mention.id);
   expect(replied.embeds?.[0]?.description).toContain("Geneva");
@@ -69,7 +94,7 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
 
   const sinceDm = fake.calls.length;
   await fake.dispatch("MESSAGE_CREATE", messageCreate("who is Lavrov?", { place: "dm" }));
-  const dm = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/channels/${IDS.dmChannel}/messages`, { since: sinceDm });
+  const dm = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.dmChannel}/messages`, sinceDm, "message");
   expect(SentMessage.parse(dm.body).embeds?.[0]?.description).toContain("Sergei Lavrov");
 
   const sinceSilence = fake.calls.length;
@@ -78,31 +103,37 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
   expect(fake.calls.slice(sinceSilence)).toEqual([]);
 });
 
-/**
- * The bot's own process: the deepest descendant of npm running src/main.ts (npm → sh → tsx → node src/main.ts).
- * Not simply the deepest descendant: tsx may have started an esbuild service below it.
- */
-function botProcess(root: number): number {
-  const table = execFileSync("ps", ["-A", "-o", "pid=,ppid=,args="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ pid: Number(match[1]), parent: Number(match[2]), args: match[3] ?? "" }));
-  let found = root;
-  const walk = (pid: number): void => {
-    for (const row of table.filter((entry) => entry.parent === pid)) {
-      if (row.args.includes("src/main.ts")) found = row.pid;
-      walk(row.pid);
-    }
-  };
-  walk(root);
-  return found;
+test("GIVEN the knowledge folder is edited while the bot runs THEN the next answer uses it, and a broken edit keeps the last good knowledge", async () => {
+  const before = await slash("ask", { question: "when did the ferry strike end?" });
+  expect(before.data?.embeds?.[0]?.title).toBe("Not in the article");
+
+  const sinceAdded = output.length;
+  writeFileSync(join(knowledge, "articles", "ferry-strike.md"), FERRY_ARTICLE);
+  await logged("knowledge reloaded", sinceAdded);
+  const after = await slash("ask", { question: "when did the ferry strike end?" });
+  expect(after.data?.embeds?.[0]?.fields?.[0]?.value).toContain("The ferry strike on Lake Varna ended on Tuesday");
+  expect(after.data?.embeds?.[0]?.footer?.text).toMatch(/^Source: Island Post/);
+
+  const sinceBroken = output.length;
+  writeFileSync(join(knowledge, "facts", "blinken-lavrov-geneva.yaml"), "entities: 12\n");
+  await logged("knowledge change refused", sinceBroken);
+  expect(output.slice(sinceBroken)).toContain("blinken-lavrov-geneva.yaml: entities");
+  const ferry = await slash("ask", { question: "when did the ferry strike end?" });
+  expect(ferry.data?.embeds?.[0]?.fields?.[0]?.value).toContain("The ferry strike on Lake Varna ended on Tuesday");
+  const lavrov = await slash("who", { name: "Lavrov" });
+  expect(lavrov.data?.embeds?.[0]?.fields?.map((field) => field.value)).toContain(`> ${LAVROV_SENTENCE}`);
+}, 30_000);
+
+/** The bot's own process (node running src/main.ts, below npm, sh and tsx), as its "bot ready" log line names it. */
+function botPid(): number {
+  const ready = output.split("\n").find((line) => line.includes('"msg":"bot ready"'));
+  const pid: unknown = ready ? (JSON.parse(ready) as { pid?: unknown }).pid : undefined;
+  if (typeof pid !== "number") throw new Error(`no "bot ready" line with a pid:\n${output}`);
+  return pid;
 }
 
 test("GIVEN SIGTERM to the bot THEN it closes the gateway and exits 0 (so does npm), and its output never contained the token", async () => {
-  expect(bot.pid).toBeDefined();
-  const target = botProcess(bot.pid ?? 0);
+  const target = botPid();
   expect(target).not.toBe(bot.pid);
   process.kill(target, "SIGTERM");
   const [code] = await exit;

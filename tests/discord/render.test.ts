@@ -13,7 +13,7 @@ const TITLE = article.meta.title;
 const sentence = (number: number) => ({ article: article.slug, sentence: number, text: article.sentences[number - 1]?.text ?? "" });
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return Answer.parse({ query: "who is Lavrov?", command: "who", answered: true, text: "Sergei Lavrov: Russia's foreign minister.", citations: [sentence(1)], source: "Ambito", suggestions: [], ...overrides });
+  return Answer.parse({ query: "who is Lavrov?", command: "who", argument: "Lavrov", answered: true, text: "Sergei Lavrov: Russia's foreign minister.", citations: [sentence(1)], source: "Ambito", suggestions: [], ...overrides });
 }
 
 function embedTotal(embed: APIEmbed): number {
@@ -95,8 +95,8 @@ describe("renderAnswer", () => {
   });
 
   test("GIVEN page 1 of 3 THEN Prev is disabled, Next asks for page 2, and the footer shows the page", () => {
-    const paged = answer({ command: "search", page: { number: 1, count: 3 } });
-    const message = renderAnswer(paged, knowledge, { paging: { command: "search", argument: "troops" } });
+    const paged = answer({ command: "search", argument: "troops", page: { number: 1, count: 3 } });
+    const message = renderAnswer(paged, knowledge);
     const buttons = message.components.flatMap((row) => row.components);
     expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:1:troops", label: "Prev", disabled: true });
     expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:2:troops", label: "Next" });
@@ -104,7 +104,7 @@ describe("renderAnswer", () => {
   });
 
   test("GIVEN the last page THEN Next is disabled", () => {
-    const message = renderAnswer(answer({ command: "search", page: { number: 3, count: 3 } }), knowledge, { paging: { command: "search", argument: "troops" } });
+    const message = renderAnswer(answer({ command: "search", argument: "troops", page: { number: 3, count: 3 } }), knowledge);
     const buttons = message.components.flatMap((row) => row.components);
     expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:3:troops", label: "Next", disabled: true });
   });
@@ -121,12 +121,13 @@ describe("renderAnswer", () => {
   test("GIVEN an answer far beyond every Discord limit THEN it is cut cleanly to fit", () => {
     const huge = answer({
       command: "search",
+      argument: "y".repeat(95),
       text: "word ".repeat(3_000),
       citations: Array.from({ length: 40 }, (_, index) => ({ article: article.slug, sentence: index + 1, text: `${"long sentence ".repeat(150)}${index}` })),
       suggestions: Array.from({ length: 12 }, (_, index) => ({ label: `suggestion ${index} ${"x".repeat(120)}`, query: `/who person${index}` })),
       page: { number: 2, count: 9 },
     });
-    const message = renderAnswer(huge, knowledge, { private: true, paging: { command: "search", argument: "y".repeat(95) } });
+    const message = renderAnswer(huge, knowledge, { private: true });
     expectWithinLimits(message);
     const embed = message.embeds[0];
     expect(embed?.description?.endsWith("…")).toBe(true);
@@ -138,6 +139,7 @@ describe("renderAnswer", () => {
     const arbitraryAnswer = fc.record({
       query: text,
       command: fc.constantFrom("ask", "who", "search", "when", "help"),
+      argument: text,
       answered: fc.boolean(),
       text,
       citations: fc.array(fc.record({ article: fc.constantFrom(article.slug, "other-article"), sentence: fc.integer({ min: 1, max: 40 }), text }), { maxLength: 30 }),
@@ -146,10 +148,10 @@ describe("renderAnswer", () => {
       page: fc.option(fc.record({ number: fc.integer({ min: 1, max: 50 }), count: fc.integer({ min: 1, max: 50 }) }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(arbitraryAnswer, fc.boolean(), text, (value, isPrivate, argument) => {
+      fc.property(arbitraryAnswer, fc.boolean(), (value, isPrivate) => {
         const { page, ...rest } = value;
         const parsed = Answer.parse(page ? { ...rest, page } : rest);
-        expectWithinLimits(renderAnswer(parsed, knowledge, { private: isPrivate, paging: { command: parsed.command, argument } }));
+        expectWithinLimits(renderAnswer(parsed, knowledge, { private: isPrivate }));
       }),
       { numRuns: 200 },
     );

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import { type Harness, SentMessage, startHarness } from "../support/discordHarness.js";
 import { CLIENT_CLOSED_REQUEST, IDS, type RestCall, type RestFault, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
-import { callbackPath, dispatchedInteractionIds, isSuccess, originalPath, slowCommand, undeliveredLine, waitForLog } from "../support/reliability.js";
+import { callbackPath, dispatchedInteractionIds, isAccepted, originalPath, slowCommand, undeliveredLine, waitForLog } from "../support/reliability.js";
 
 const REST = { timeoutMs: 600, retries: 2 } as const;
 const WINDOW_MS = 1_000;
@@ -49,7 +49,7 @@ async function start(route: Route, fault: Omit<RestFault, "path" | "method">): P
       method,
       path,
       attempts: () => harness.fake.callsMatching(matching, since),
-      delivered: () => harness.fake.waitForCall((call) => matching(call) && isSuccess(call), { since, timeoutMs: 8_000 }),
+      delivered: () => harness.fake.waitForCall((call) => matching(call) && isAccepted(call), { since, timeoutMs: 8_000 }),
     };
   };
   if (route === "interaction callback") {
@@ -106,7 +106,7 @@ describe.each(ROUTES)("on the %s", (route) => {
     const attempt = await start(route, { status: 500, body: { message: "Internal Server Error", code: 0 } });
     expectLavrov(await attempt.delivered());
     expect(attempt.attempts().map((call) => call.status)).toEqual([500, expect.any(Number)]);
-    expect(attempt.attempts().filter(isSuccess)).toHaveLength(1);
+    expect(attempt.attempts().filter(isAccepted)).toHaveLength(1);
   });
 
   test("GIVEN 500s on every attempt THEN the bot gives up after its retries and logs one line with event id, route and status", async () => {
@@ -131,7 +131,7 @@ describe.each(ROUTES)("on the %s", (route) => {
     // The abandoned request is recorded when its delay ends (after the retry succeeded) and was never processed.
     await harness.fake.waitForCall((call) => call.path === attempt.path && call.status === CLIENT_CLOSED_REQUEST);
     expect(attempt.attempts()).toHaveLength(2);
-    expect(attempt.attempts().filter(isSuccess)).toHaveLength(1);
+    expect(attempt.attempts().filter(isAccepted)).toHaveLength(1);
   });
 });
 
@@ -182,7 +182,7 @@ describe("after every fault above", () => {
     const ids = dispatchedInteractionIds(harness.fake);
     expect(ids.length).toBeGreaterThan(15);
     for (const id of ids) {
-      const responses = harness.fake.callsMatching((call) => call.method === "POST" && call.path.startsWith(`/interactions/${id}/`) && isSuccess(call));
+      const responses = harness.fake.callsMatching((call) => call.method === "POST" && call.path.startsWith(`/interactions/${id}/`) && isAccepted(call));
       if (responses.length === 0) expect(undeliveredLine(harness, id), `interaction ${id} has neither a response nor a logged reason`).toBeDefined();
       else expect(responses, `interaction ${id}`).toHaveLength(1);
     }

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandType } from "discord-api-types/v10";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
-import type { SlashCommand } from "../../src/discord/command.js";
+import type { SlashCommand } from "../../commands/command.js";
 import { startDiscordBot } from "../../src/discord/startBot.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { FAKE_TOKEN, type Harness, createEngineForTests, customIds, messageFromResponse, startHarness } from "../support/discordHarness.js";
@@ -23,7 +23,6 @@ import { callbackPath, originalPath, slowCommand, waitForLog } from "../support/
 const SECRET_PART = FAKE_TOKEN.split(".").at(-1) ?? FAKE_TOKEN;
 
 const explode: SlashCommand = {
-  kind: "slash",
   data: { type: ApplicationCommandType.ChatInput, name: "explode", description: "Throws (test only)" },
   execute: () => {
     throw new Error("handler exploded while answering");
@@ -93,7 +92,7 @@ async function failedLogin(): Promise<string> {
   const lines: string[] = [];
   const destination = new Writable({ write: (chunk: Buffer, _encoding, callback) => (lines.push(chunk.toString()), callback()) });
   try {
-    await startDiscordBot({ config: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "trace", KNOWLEDGE_DIR: "knowledge" }, logger: createLogger({ level: "trace", destination }), getEngine: createEngineForTests, readyTimeoutMs: 5_000 });
+    await startDiscordBot({ config: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "trace", KNOWLEDGE_DIR: "knowledge" }, logger: createLogger({ level: "trace", destination }), getEngine: createEngineForTests, commands: COMMANDS, readyTimeoutMs: 5_000 });
     return "the login unexpectedly succeeded";
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : "";

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import type { APIMessage } from "discord-api-types/v10";
 import { z } from "zod";
 import type { Config } from "../../src/config/config.js";
-import type { Command } from "../../src/discord/command.js";
+import type { Command } from "../../commands/command.js";
+import { COMMANDS } from "../../commands/index.js";
 import { type DiscordBot, type RestPolicy, startDiscordBot } from "../../src/discord/startBot.js";
 import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
@@ -62,16 +63,22 @@ export interface Harness {
   logs: LogLine[];
   /** Raw log text, for secrecy checks. */
   logText(): string;
-  /** Dispatches an interaction and resolves with the bot's response to it (the callback body). */
+  /**
+   * Dispatches an interaction and resolves with the initial response the fake Discord accepted (the callback body).
+   * Fails when the bot's response was refused or came too late, as Discord would have dropped it.
+   */
   interact(payload: { id: string; token: string }): Promise<InteractionResponse>;
-  /** Dispatches a MESSAGE_CREATE and resolves with the message the bot posts in that channel. */
+  /** Dispatches a MESSAGE_CREATE and resolves with the message the fake Discord accepted in that channel; fails on a refusal. */
   sendMessage(payload: { channel_id: string }): Promise<{ call: RestCall; message: SentMessage }>;
+  /** Fails unless every interaction sent through `interact` so far has exactly one accepted initial response. */
+  expectOneAcceptedResponseEach(): void;
   /** Dispatches a MESSAGE_CREATE and resolves after the bot stayed quiet (returns what it sent meanwhile). */
   sendMessageExpectingSilence(payload: { channel_id: string }, quietMs?: number): Promise<RestCall[]>;
   stop(): Promise<void>;
 }
 
 export interface HarnessOptions {
+  /** The command registry; `commands/index.ts` by default. */
   commands?: readonly Command[];
   deferAfterMs?: number;
   /** The question limit; default "off" so suites can ask many questions as one user. */
@@ -92,13 +99,31 @@ export interface HarnessOptions {
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
 const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
 
+/** Discord accepted the request (a 2xx). */
+export function isAccepted(call: RestCall): boolean {
+  return call.status >= 200 && call.status < 300;
+}
+
+/** Discord's last word on a request: accepted, or refused for good (a 4xx other than 429, which discord.js waits out and retries, like a 5xx). */
+function isFinal(call: RestCall): boolean {
+  return isAccepted(call) || (call.status >= 400 && call.status < 500 && call.status !== 429);
+}
+
+/** Waits for Discord's final answer to the first matching request; throws with Discord's error when it was refused. */
+export async function acceptedCall(fake: FakeDiscord, matches: (call: RestCall) => boolean, since: number, what: string): Promise<RestCall> {
+  const call = await fake.waitForCall((entry) => matches(entry) && isFinal(entry), { since });
+  if (!isAccepted(call)) throw new Error(`fake Discord refused the bot's ${what} (${call.method} ${call.path}): ${call.status} ${JSON.stringify(call.response)}`);
+  return call;
+}
+
 /** The real engine on the real knowledge folder. */
 export function createEngineForTests(): AnswerEngine {
   return createEngine(loadKnowledge("knowledge"));
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start(options.fake);
+  const fake = await FakeDiscord.start({ token: FAKE_TOKEN, ...options.fake });
+  const interacted: string[] = [];
   const chunks: string[] = [];
   const logs: LogLine[] = [];
   const destination = new Writable({
@@ -119,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     getEngine: () => engine.current,
     ws: NO_IDENTIFY_THROTTLE,
-    ...(options.commands ? { commands: options.commands } : {}),
+    commands: options.commands ?? COMMANDS,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -135,15 +160,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logText: () => chunks.join(""),
     async interact(payload) {
       const since = fake.calls.length;
+      interacted.push(payload.id);
       await fake.dispatch("INTERACTION_CREATE", payload);
-      const call = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/interactions/${payload.id}/${payload.token}/callback`, { since });
+      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === callbackPath(payload), since, "initial response");
       return InteractionResponse.parse(call.body);
     },
     async sendMessage(payload) {
       const since = fake.calls.length;
       await fake.dispatch("MESSAGE_CREATE", payload);
-      const call = await fake.waitForCall((entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`, { since });
+      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`, since, "message");
       return { call, message: SentMessage.parse(call.body) };
+    },
+    expectOneAcceptedResponseEach() {
+      for (const id of interacted.splice(0)) {
+        const accepted = fake.callsMatching((call) => call.method === "POST" && call.path.startsWith(`/interactions/${id}/`) && isAccepted(call));
+        if (accepted.length !== 1) throw new Error(`interaction ${id} has ${accepted.length} accepted initial responses, not exactly one`);
+      }
     },
     async sendMessageExpectingSilence(payload, quietMs = 400) {
       const since = fake.calls.length;
@@ -156,6 +188,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await fake.stop();
     },
   };
+}
+
+/** The route of an interaction's initial response. */
+export function callbackPath(payload: { id: string; token: string }): string {
+  return `/interactions/${payload.id}/${payload.token}/callback`;
 }
 
 /** The message a button sits on, as Discord includes it in the component interaction. */
@@ -193,7 +230,9 @@ export function useSharedHarness(options: HarnessOptions = {}): Harness {
   });
   afterAll(async () => started?.stop());
   afterEach(() => {
-    if (started) started.engine.current = started.realEngine;
+    if (!started) return;
+    started.engine.current = started.realEngine;
+    started.expectOneAcceptedResponseEach();
   });
   return new Proxy({} as Harness, {
     get(_target, property) {

@@ -1,28 +1,21 @@
 /** Shared pieces of the reliability suites: test-only commands, and readers over what the fake recorded. */
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApplicationCommandType } from "discord-api-types/v10";
-import type { SlashCommand } from "../../src/discord/command.js";
+import type { SlashCommand } from "../../commands/command.js";
 import type { Harness, LogLine } from "./discordHarness.js";
-import type { FakeDiscord, RestCall } from "./fakeDiscord/index.js";
+/** Kept here too for the reliability suites, which read them beside the helpers below. */
+export { callbackPath, isAccepted } from "./discordHarness.js";
+import type { FakeDiscord } from "./fakeDiscord/index.js";
 
 /** A command whose answer takes `delayMs` (think: a slow future engine), so the bot defers and later edits its reply. */
 export function slowCommand(name: string, delayMs: number): SlashCommand {
   return {
-    kind: "slash",
     data: { type: ApplicationCommandType.ChatInput, name, description: `An answer after ${delayMs} ms (test only)` },
     execute: async (_interaction, { engine, reply }) => {
       await sleep(delayMs);
       return reply(engine.run({ command: "who", argument: "Lavrov" }));
     },
   };
-}
-
-export function isSuccess(call: RestCall): boolean {
-  return call.status >= 200 && call.status < 300;
-}
-
-export function callbackPath(payload: { id: string; token: string }): string {
-  return `/interactions/${payload.id}/${payload.token}/callback`;
 }
 
 export function originalPath(payload: { application_id: string; token: string }): string {

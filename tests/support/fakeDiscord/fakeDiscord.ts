@@ -14,6 +14,8 @@
  *   the interaction window after dispatch (3 s; later gets 404, code 10062 "Unknown interaction"), as Discord does.
  * - A request the client aborted (its REST timeout) while a delay fault held it is recorded with status 499 and not
  *   processed, as if it never reached Discord.
+ * - Discord's limits on what it accepts (messageLimits.ts): a message body over a limit gets 400 code 50035, and a
+ *   bot route (anything but interaction callbacks and interaction webhooks) without `Authorization: Bot <token>` 401.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -38,6 +40,7 @@ import {
 } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
 import { messageDefaults } from "./payloads.js";
 
 // ---------------------------------------------------------------- recorded traffic
@@ -53,6 +56,8 @@ export interface RestCall {
   authorization: string | undefined;
   /** HTTP status the fake answered with. */
   status: number;
+  /** The body the fake answered with (Discord's error, for a refusal). */
+  response?: unknown;
   at: number;
 }
 
@@ -90,6 +95,8 @@ export interface FakeDiscordOptions {
   record?: boolean;
   /** At most this many stored messages, interactions and resumable dispatches (default unbounded; the soak bounds it). */
   storeLimit?: number;
+  /** The bot token bot routes must carry as `Authorization: Bot <token>`; without it, any `Bot …` header passes. */
+  token?: string;
 }
 
 /** A Map that forgets its oldest entries beyond a size limit. */
@@ -163,6 +170,7 @@ export class FakeDiscord {
   private readonly callListeners = new Set<(call: RestCall) => void>();
   private readonly record: boolean;
   private readonly storeLimit: number;
+  private readonly token: string | undefined;
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -171,6 +179,7 @@ export class FakeDiscord {
     this.interactionWindowMs = options.interactionWindowMs ?? 3_000;
     this.record = options.record ?? true;
     this.storeLimit = options.storeLimit ?? Number.POSITIVE_INFINITY;
+    this.token = options.token;
     this.messagesByToken = new BoundedMap(this.storeLimit);
     this.messagesById = new BoundedMap(this.storeLimit);
     this.interactionChannels = new BoundedMap(this.storeLimit);
@@ -442,8 +451,8 @@ export class FakeDiscord {
     const method = (request.method ?? "GET").toUpperCase();
     const text = await readBody(request);
     const body = parseBody(text, request.headers["content-type"]);
-    const record = (status: number): void => {
-      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.authorization, status, at: Date.now() };
+    const record = (status: number, answer?: unknown): void => {
+      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.authorization, status, ...(answer === undefined ? {} : { response: answer }), at: Date.now() };
       if (this.record) this.calls.push(call);
       for (const listener of this.callListeners) listener(call);
       this.notify();
@@ -462,19 +471,28 @@ export class FakeDiscord {
         return;
       }
       if (fault.status !== undefined) {
-        record(fault.status);
-        send(response, fault.status, fault.body ?? { message: "fake fault", code: 0 }, fault.headers);
+        const faultBody = fault.body ?? { message: "fake fault", code: 0 };
+        record(fault.status, faultBody);
+        send(response, fault.status, faultBody, fault.headers);
         return;
       }
     }
 
-    const result = this.route(method, path, url.searchParams, body);
-    record(result.status);
+    const result = this.authorised(path, request.headers.authorization) ? this.route(method, path, url.searchParams, body) : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+    record(result.status, result.body);
     send(response, result.status, result.body);
+  }
+
+  /** Interaction callbacks and interaction webhooks are authorised by their token in the path; every other route needs the bot token. */
+  private authorised(path: string, header: string | undefined): boolean {
+    if (/^\/(interactions|webhooks)\//.test(path)) return true;
+    return this.token === undefined ? /^Bot \S+$/.test(header ?? "") : header === `Bot ${this.token}`;
   }
 
   private route(method: string, path: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
     let match: RegExpExecArray | null;
+    const refused = method === "POST" || method === "PATCH" ? refusal(/\/callback$/.test(path) ? [] : messageProblems(body)) : undefined;
+    if (refused) return refused;
     if (method === "GET" && path === "/gateway/bot") {
       return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
     }
@@ -533,9 +551,11 @@ export class FakeDiscord {
     const state = this.interactions.get(interactionId);
     if (state?.acknowledged) return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
     if (state && Date.now() - state.dispatchedAt > this.interactionWindowMs) return notFound(10062, "Unknown interaction");
-    if (state) state.acknowledged = true;
     const type = typeof body === "object" && body !== null && "type" in body ? body.type : undefined;
     const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+    const refused = refusal(type === InteractionResponseType.ApplicationCommandAutocompleteResult ? choiceProblems(data) : messageProblems(data));
+    if (refused) return refused;
+    if (state) state.acknowledged = true;
     if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource) {
       const message = this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, { interactionId });
       this.messagesByToken.set(token, { message });

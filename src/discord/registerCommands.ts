@@ -1,10 +1,7 @@
-import { pathToFileURL } from "node:url";
 import { REST } from "discord.js";
 import { type RESTPutAPIApplicationCommandsJSONBody, Routes } from "discord-api-types/v10";
 import { z } from "zod";
-import { COMMANDS } from "../../commands/index.js";
-import { type Config, ConfigError, loadConfig, requireVariables } from "../config/config.js";
-import type { Command } from "./command.js";
+import { type Config, requireVariables } from "../config/config.js";
 
 /** What Discord answers to a bulk overwrite, as far as we read it. */
 const RegisteredCommands = z.array(z.looseObject({ id: z.string(), name: z.string(), type: z.number().optional() }));
@@ -16,21 +13,17 @@ export interface DeployResult {
   registered: RegisteredCommands;
 }
 
-/** The request body: every command of the registry, exactly as defined in `commands/`. */
-export function commandBodies(commands: readonly Command[] = COMMANDS): RESTPutAPIApplicationCommandsJSONBody {
-  return commands.map((command) => command.data);
-}
-
 /**
- * Registers the commands with one bulk overwrite (PUT): to DISCORD_GUILD_ID when set (instant, for development),
- * globally otherwise. Idempotent: the same body leaves Discord's list unchanged.
+ * Registers the commands (their JSON, exactly as `commands/` defines it) with one bulk overwrite (PUT): to
+ * DISCORD_GUILD_ID when set (instant, for development), globally otherwise. Idempotent: the same body leaves
+ * Discord's list unchanged.
  */
-export async function deployCommands(config: Config, commands: readonly Command[] = COMMANDS): Promise<DeployResult> {
+export async function registerCommands(config: Config, bodies: RESTPutAPIApplicationCommandsJSONBody): Promise<DeployResult> {
   const ready = requireVariables(config, ["DISCORD_TOKEN", "DISCORD_CLIENT_ID"]);
   const rest = new REST(ready.DISCORD_API_URL ? { api: ready.DISCORD_API_URL } : {}).setToken(ready.DISCORD_TOKEN);
   const guildId = ready.DISCORD_GUILD_ID;
   const route = guildId ? Routes.applicationGuildCommands(ready.DISCORD_CLIENT_ID, guildId) : Routes.applicationCommands(ready.DISCORD_CLIENT_ID);
-  const response = await rest.put(route, { body: commandBodies(commands) });
+  const response = await rest.put(route, { body: bodies });
   const registered = RegisteredCommands.parse(response);
   return guildId ? { scope: "guild", guildId, registered } : { scope: "global", registered };
 }
@@ -40,18 +33,3 @@ export function describeDeploy(result: DeployResult): string {
   const names = result.registered.map((command) => (command.type === undefined || command.type === 1 ? `/${command.name}` : `"${command.name}" (message menu)`));
   return `Registered ${result.registered.length} commands ${where}: ${names.join(", ")}`;
 }
-
-async function main(): Promise<void> {
-  let token: string | undefined;
-  try {
-    const config = loadConfig();
-    token = config.DISCORD_TOKEN;
-    console.log(describeDeploy(await deployCommands(config)));
-  } catch (error) {
-    const message = error instanceof ConfigError ? error.message : `Deploying commands failed: ${error instanceof Error ? error.message : String(error)}`;
-    console.error(token ? message.split(token).join("[redacted]") : message);
-    process.exitCode = 1;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { startOrExit } from "../startup.js";
-import { answerLines, formatAnswer } from "./answerLines.js";
+import { startOrExit } from "./startup.js";
+import { answerLines, formatAnswer } from "./console/answerLines.js";
 
 const USAGE = 'usage: npm run ask -- [--json] ["question"]   (no question: one question per line on standard input)';
 

@@ -1,0 +1,45 @@
+import type { ApplicationCommandType, ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from "discord.js";
+import type { Answer, AutocompleteKind } from "../engine/answer.js";
+import type { AnswerEngine } from "../engine/engine.js";
+
+/** How a handled event ended, for the one log line per event. */
+export type Outcome = "answered" | "abstained" | "help" | "ignored" | "stale" | "limited" | "undelivered" | "error";
+
+/** How an answered event is logged. */
+export function outcomeOf(answer: Answer): Outcome {
+  if (answer.command === "help") return "help";
+  return answer.answered ? "answered" : "abstained";
+}
+
+/** The boolean option that makes a slash command's answer ephemeral (with a "Post to channel" button). */
+export const PRIVATE_OPTION_NAME = "private";
+
+/** What a command handler gets besides its interaction. */
+export interface CommandContext {
+  /** Read once per event: knowledge hot reload may swap engines between events, never during one. */
+  engine: AnswerEngine;
+  /** Whether the answer is private (only the asker sees it): the `private` option, or always for the context menu. */
+  ephemeral: boolean;
+  /** Renders the answer (limits, no pings, Prev/Next from the answer itself) and sends it as this event's response. */
+  reply(answer: Answer): Promise<Outcome>;
+  /** A short private note in our own words (e.g. "that message has no text") instead of an answer. */
+  notice(text: string): Promise<Outcome>;
+}
+
+/**
+ * What the interaction router needs of a command; `commands/command.ts` narrows it to the exact JSON Discord
+ * receives. The adapter never imports `commands/`: the entry points hand the registry in.
+ */
+export interface SlashHandler {
+  readonly data: { readonly type: ApplicationCommandType.ChatInput; readonly name: string };
+  /** The option whose autocomplete the engine serves, and the kind of names it suggests. */
+  readonly autocomplete?: { readonly option: string; readonly kind: AutocompleteKind };
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<Outcome>;
+}
+
+export interface MessageMenuHandler {
+  readonly data: { readonly type: ApplicationCommandType.Message; readonly name: string };
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<Outcome>;
+}
+
+export type CommandHandler = SlashHandler | MessageMenuHandler;

@@ -1,0 +1,23 @@
+import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
+import type { RenderedMessage } from "./render.js";
+import type { InteractionTransport } from "./responder.js";
+
+export type RepliableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
+
+function withVisibility(message: RenderedMessage, ephemeral: boolean): InteractionReplyOptions {
+  return ephemeral ? { ...message, flags: MessageFlags.Ephemeral } : message;
+}
+
+/** The responder's transport for an interaction that arrived over the gateway: discord.js's REST calls. */
+export function gatewayTransport(interaction: RepliableInteraction): InteractionTransport {
+  return {
+    reply: async (message, ephemeral) => void (await interaction.reply(withVisibility(message, ephemeral))),
+    update: async (message) => {
+      if (!interaction.isButton()) throw new Error("only a button's message can be updated");
+      await interaction.update(message);
+    },
+    defer: async (ephemeral) => void (await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})),
+    editReply: async (message) => void (await interaction.editReply(message)),
+    followUp: async (message, ephemeral) => void (await interaction.followUp(withVisibility(message, ephemeral))),
+  };
+}
