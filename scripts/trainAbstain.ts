@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ANSWERABILITY_FEATURES, answerabilityFeatures } from "../src/engine/answerability/answerabilityFeatures.js";
 import { parseRefusalModel } from "../src/engine/answerability/refusalModel.js";
-import { considerQuestion } from "../src/engine/answerers/askAnswerer.js";
+import { considerQuestion } from "../src/engine/answerQuestion.js";
 import { createAnswerContext } from "../src/engine/engine.js";
 import { parseInput } from "../src/engine/parseInput.js";
 import { SEARCH_CONFIG } from "../src/engine/searchConfig.js";

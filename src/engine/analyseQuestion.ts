@@ -12,7 +12,7 @@ export interface ContentWord {
   word: string;
   /** As the user typed it, for echoing a name back. */
   typed: string;
-  /** The question's first word: capitalised for grammar, not because it is a name. */
+  /** The question's first word: capitalised for grammar, not because it is a name (a command's argument has no such word). */
   first: boolean;
   /** The index terms this word was searched as (itself, word family, corrections); empty for names. Synonyms and vector neighbours rank but are not listed. */
   terms: string[];
@@ -79,7 +79,7 @@ function isAskedForUnknown(folded: string, contentWords: readonly ContentWord[])
 }
 
 /** Reads a free-text question into what ranking and abstention need; pure and fast (no NLP library). */
-export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQuestion {
+export function analyseQuestion(view: KnowledgeView, text: string, givenType?: QuestionType): AnalysedQuestion {
   const index = view.sentences;
   const query = splitQueryWords(text);
   const isKnownStem = (word: string) => index.has(stem(word));
@@ -99,7 +99,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0, known: true, weight: index.maxIdf * 0.8, terms: [] });
+      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0 && givenType === undefined, known: true, weight: index.maxIdf * 0.8, terms: [] });
     }
   }
 
@@ -172,7 +172,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
         weight = index.idf(best.term);
       }
     }
-    contentWords.push({ word, typed, first: i === 0, known, weight, terms: wordTerms });
+    contentWords.push({ word, typed, first: i === 0 && givenType === undefined, known, weight, terms: wordTerms });
   });
 
   const numbers = numericValues(text);
@@ -196,7 +196,7 @@ export function analyseQuestion(view: KnowledgeView, text: string): AnalysedQues
   // a byline/source question names the article or says nothing else.
   const folded = foldText(text);
   const metaOnly = contentWords.every((content) => META_WORDS.has(content.word));
-  const type = questionType(text, { meta: metaOnly || namesTheArticle(folded) });
+  const type = givenType ?? questionType(text, { meta: metaOnly || namesTheArticle(folded) });
   // A word the article lacks still counts as understood when a topic lists it ("money" → aid);
   // but not for "how many/much": a topic about troops does not give a count of tanks.
   for (const content of contentWords) {

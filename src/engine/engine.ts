@@ -2,16 +2,16 @@ import type { Knowledge } from "../knowledge/schema.js";
 import { type Answer, type AutocompleteChoice, AutocompleteKind, type CommandName, EngineRequest, type SentenceContext } from "./answer.js";
 import { AnswerFactory } from "./answerFactory.js";
 import { type AnswerContext, type Answerer, suggestionsFor } from "./answerers/answerContext.js";
-import { answerQuestion } from "./answerers/askAnswerer.js";
-import { answerHelp } from "./answerers/helpAnswerer.js";
-import { answerQuote } from "./answerers/quoteAnswerer.js";
-import { answerSearch } from "./answerers/searchAnswerer.js";
-import { sourceAnswer } from "./answerers/sourceAnswerer.js";
-import { answerSummary } from "./answerers/summaryAnswerer.js";
-import { answerWhen } from "./answerers/timelineAnswerer.js";
-import { answerAid, answerDemands } from "./answerers/topicAnswerer.js";
-import { answerWhere } from "./answerers/whereAnswerer.js";
-import { answerWho } from "./answerers/whoAnswerer.js";
+import { answerAsk } from "./answerers/answerAsk.js";
+import { answerHelp } from "./answerers/answerHelp.js";
+import { answerQuote } from "./answerers/answerQuote.js";
+import { answerSearch } from "./answerers/answerSearch.js";
+import { answerSource } from "./answerers/answerSource.js";
+import { answerSummary } from "./answerers/answerSummary.js";
+import { answerWhen } from "./answerers/answerWhen.js";
+import { answerTopic } from "./answerers/answerTopic.js";
+import { answerWhere } from "./answerers/answerWhere.js";
+import { answerWho } from "./answerers/answerWho.js";
 import type { EntityRef } from "./entityIndex.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { ENGINE_MESSAGES } from "./messages.js";
@@ -41,16 +41,19 @@ export interface AnswerEngine {
 }
 
 const ANSWERERS: Readonly<Record<CommandName, Answerer>> = Object.freeze({
-  ask: (context, request) => (request.argument.length === 0 ? context.factory.abstained(request.query, "ask", ENGINE_MESSAGES.empty, suggestionsFor(context)) : answerQuestion(context, request.query, request.argument)),
+  ask: (context, request) => {
+    const answer = answerAsk(context, request);
+    return "listing" in answer ? ANSWERERS[answer.listing](context, { ...request, command: answer.listing, argument: "", page: 1 }) : answer;
+  },
   who: answerWho,
-  aid: answerAid,
-  demands: answerDemands,
+  aid: answerTopic,
+  demands: answerTopic,
   when: answerWhen,
   where: answerWhere,
   quote: answerQuote,
   search: answerSearch,
   summary: answerSummary,
-  source: (context, request) => sourceAnswer(context, request.query, "source", { page: request.page }),
+  source: answerSource,
   help: answerHelp,
 });
 
@@ -92,7 +95,7 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     if (cleaned.length > SEARCH_CONFIG.limits.maxQuestionLength) {
       return context.factory.abstained(query ?? `/${command}`, command, ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
     }
-    return ANSWERERS[command]({ ...context, factory: context.factory.answering(cleaned) }, { query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
+    return ANSWERERS[command]({ ...context, factory: context.factory.answering(cleaned) }, { command, query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
   };
 
   return {

@@ -11,6 +11,7 @@ export const ENGINE_MESSAGES = Object.freeze({
   noQuotes: "The article quotes no one directly.",
   noTimeline: "The article gives no days or dates.",
   noPlaces: "The article names no places.",
+  noTopic: (command: string) => `No article here has curated facts for /${command}; ask in your own words with /ask.`,
   noMatches: (words: string) => `No sentence of the article matches “${words}”.`,
   pageOutOfRange: (page: number, count: number) => `There is no page ${page}; the results have ${count} page${count === 1 ? "" : "s"}.`,
   searchHeader: (count: number, words: string) => `${count} sentence${count === 1 ? "" : "s"} match “${words}”, best first.`,

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ANSWERABILITY_FEATURES, answerabilityFeatures } from "../../src/engine/answerability/answerabilityFeatures.js";
 import { parseRefusalModel, REFUSAL_MODEL, refusalProbability } from "../../src/engine/answerability/refusalModel.js";
 import { analyseQuestion } from "../../src/engine/analyseQuestion.js";
-import { considerQuestion } from "../../src/engine/answerers/askAnswerer.js";
+import { considerQuestion } from "../../src/engine/answerQuestion.js";
 import { createAnswerContext } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 

@@ -1,6 +1,8 @@
-import type { Answer, Suggestion } from "../answer.js";
+import type { Answer, CommandName, Suggestion } from "../answer.js";
+import { COMMAND_CATALOGUE } from "../commandCatalogue.js";
 import type { AnswerFactory } from "../answerFactory.js";
 import type { EntityRef } from "../entityIndex.js";
+import type { Topic } from "../../knowledge/schema.js";
 import type { KnowledgeView } from "../knowledgeView.js";
 import type { SentenceFeatureCache } from "../sentenceFeatures.js";
 
@@ -11,8 +13,9 @@ export interface AnswerContext {
   features: SentenceFeatureCache;
 }
 
-/** One command's answer: the request's argument and page, the original query for the Answer. */
+/** One command's answer: the command, its argument and page, the original query for the Answer. */
 export interface AnswerRequest {
+  command: CommandName;
   query: string;
   argument: string;
   page: number;
@@ -40,11 +43,11 @@ export function whoSuggestion(name: string, kind = "person"): Suggestion {
  * Things the article does cover, closest first: the entities and topics the question touched,
  * then the main people and the summary. Never an answer, only an offer.
  */
-export function suggestionsFor(context: AnswerContext, touched: { entities?: readonly EntityRef[]; topicIds?: readonly string[] } = {}): Suggestion[] {
+export function suggestionsFor(context: AnswerContext, touched: { entities?: readonly EntityRef[]; topics?: readonly Topic[] } = {}): Suggestion[] {
   const suggestions: Suggestion[] = [];
-  for (const id of touched.topicIds ?? []) {
-    if (id === "aid") suggestions.push({ label: "What aid is announced?", query: "/aid" });
-    else if (id === "demands") suggestions.push({ label: "What does the Kremlin demand?", query: "/demands" });
+  // A touched topic that has a command of its name (/aid) is offered as that command.
+  for (const topic of touched.topics ?? []) {
+    if (COMMAND_CATALOGUE.some((command) => command.name === topic.id)) suggestions.push({ label: topic.name.slice(0, 80), query: `/${topic.id}` });
   }
   for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name, ref.entity.kind));
   const mainPeople = context.view.entities.refs

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { answerabilityFeatures } from "../../../src/engine/answerability/answerabilityFeatures.js";
 import { REFUSAL_MODEL, refusalProbability } from "../../../src/engine/answerability/refusalModel.js";
-import { considerQuestion, supportingSentences } from "../../../src/engine/answerers/askAnswerer.js";
+import { considerQuestion, supportingSentences } from "../../../src/engine/answerQuestion.js";
 import { createAnswerContext, createEngine } from "../../../src/engine/engine.js";
 import { SEARCH_CONFIG } from "../../../src/engine/searchConfig.js";
 import type { Knowledge } from "../../../src/knowledge/schema.js";
@@ -118,6 +118,8 @@ function refusalTradeOff(knowledge: Knowledge, questions: ReadonlyArray<{ articl
   const decided = questions.map(({ article, question }) => {
     const considered = considerQuestion(context, question.question, question.question);
     if (considered.kind === "settled") return { impossible: question.impossible, gated: !considered.answer.answered, probability: undefined, rightIfAnswered: false };
+    // A listing ("timeline?") is answered by another command, never by a cited sentence.
+    if (considered.kind === "listing") return { impossible: question.impossible, gated: false, probability: undefined, rightIfAnswered: false };
     const top = considered.eligible[0];
     const gated = !top || top.score < SEARCH_CONFIG.abstention.minScore;
     const probability = top && !context.view.isCurated(top.sentence.articleIndex) ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible)) : undefined;

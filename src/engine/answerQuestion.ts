@@ -1,30 +1,30 @@
-import type { Answer, CommandName } from "../answer.js";
-import { type AnalysedQuestion, analyseQuestion } from "../analyseQuestion.js";
-import type { EntityRef } from "../entityIndex.js";
-import { ENGINE_MESSAGES, MISSING_BY_TYPE } from "../messages.js";
-import { type RankedSentence, rankSentences } from "../rankSentences.js";
-import { SEARCH_CONFIG } from "../searchConfig.js";
-import { type AnswerContext, bestRef, suggestionsFor } from "./answerContext.js";
-import { entityAnswer } from "./entityAnswer.js";
-import { sourceAnswer } from "./sourceAnswerer.js";
-import { directAnswerText } from "./directAnswer.js";
-import { safeEcho } from "../parseInput.js";
-import { foldText, words } from "../../text/normalize.js";
-import { stem, STOPWORDS } from "../../text/tokenize.js";
-import { answerSummary } from "./summaryAnswerer.js";
-import { answerWhen } from "./timelineAnswerer.js";
-import { answerWhere } from "./whereAnswerer.js";
-import type { Answerer } from "./answerContext.js";
-import { answerabilityFeatures } from "../answerability/answerabilityFeatures.js";
-import { REFUSAL_MODEL, refusalProbability } from "../answerability/refusalModel.js";
+import type { Answer, CommandName } from "./answer.js";
+import { type AnalysedQuestion, analyseQuestion } from "./analyseQuestion.js";
+import type { QuestionType } from "./questionType.js";
+import type { EntityRef } from "./entityIndex.js";
+import { ENGINE_MESSAGES, MISSING_BY_TYPE } from "./messages.js";
+import { type RankedSentence, rankSentences } from "./rankSentences.js";
+import { SEARCH_CONFIG } from "./searchConfig.js";
+import { type AnswerContext, bestRef, suggestionsFor } from "./answerers/answerContext.js";
+import { entityAnswer } from "./answerers/entityAnswer.js";
+import { sourceAnswer } from "./answerers/sourceAnswer.js";
+import { directAnswerText } from "./answerers/directAnswer.js";
+import { safeEcho } from "./parseInput.js";
+import { foldText, words } from "../text/normalize.js";
+import { stem, STOPWORDS } from "../text/tokenize.js";
+import { answerabilityFeatures } from "./answerability/answerabilityFeatures.js";
+import { REFUSAL_MODEL, refusalProbability } from "./answerability/refusalModel.js";
+
+/** The listing commands a question can ask for as a whole rather than a fact. */
+export type ListingCommand = Extract<CommandName, "when" | "where" | "summary">;
 
 /** Questions that ask for a whole listing rather than a fact. */
-const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, Answerer]> = [
+const LISTING_INTENTS: ReadonlyArray<readonly [RegExp, ListingCommand]> = [
   // A bare question word asks for the whole listing.
-  [/^\s*[¿]?\s*(?:when|cu[aá]ndo)\s*\??\s*$/i, answerWhen],
-  [/^\s*[¿]?\s*(?:where|d[oó]nde)\s*\??\s*$/i, answerWhere],
-  [/\b(?:timeline|chronology|cronologia|cronología|sequence of events|order of events)\b/i, answerWhen],
-  [/\b(?:summary|summari[sz]e|resumen|resume|what is (?:this|the) (?:article|story|text|news) about|de que trata|what happened\s*\??$)/i, answerSummary],
+  [/^\s*[¿]?\s*(?:when|cu[aá]ndo)\s*\??\s*$/i, "when"],
+  [/^\s*[¿]?\s*(?:where|d[oó]nde)\s*\??\s*$/i, "where"],
+  [/\b(?:timeline|chronology|cronologia|cronología|sequence of events|order of events)\b/i, "when"],
+  [/\b(?:summary|summari[sz]e|resumen|resume|what is (?:this|the) (?:article|story|text|news) about|de que trata|what happened\s*\??$)/i, "summary"],
 ];
 
 const AUTHOR_WORDS = /\b(?:author|wrote|writer|written|byline|journalist|reporter|autor|escribio)\b/;
@@ -34,7 +34,7 @@ function touchedEntities(analysed: AnalysedQuestion): EntityRef[] {
 }
 
 function abstain(context: AnswerContext, query: string, command: CommandName, analysed: AnalysedQuestion, text?: string): Answer {
-  const suggestions = suggestionsFor(context, { entities: touchedEntities(analysed), topicIds: analysed.topics.map(({ ref }) => ref.topic.id) });
+  const suggestions = suggestionsFor(context, { entities: touchedEntities(analysed), topics: analysed.topics.map(({ ref }) => ref.topic) });
   return context.factory.abstained(query, command, text ?? ENGINE_MESSAGES.notInArticle(MISSING_BY_TYPE[analysed.type]), suggestions);
 }
 
@@ -78,10 +78,20 @@ export function supportingSentences(top: RankedSentence, eligible: readonly Rank
   return eligible.filter((ranked) => ranked.score >= threshold).slice(0, SEARCH_CONFIG.limits.citations);
 }
 
-/** A question either settled before ranking (routed, or refused by a gate), or ranked and awaiting the refusal model. */
+/**
+ * A question either settled before ranking (answered by a route such as the byline, or refused by a
+ * gate), or asking for a whole listing that another command gives, or ranked and awaiting the refusal model.
+ */
 export type ConsideredQuestion =
   | { kind: "settled"; answer: Answer }
+  | { kind: "listing"; command: ListingCommand }
   | { kind: "ranked"; analysed: AnalysedQuestion; eligible: RankedSentence[] };
+
+/** How a question is read: as typed, or with its kind given by the command that asked it (/who). */
+export interface QuestionOptions {
+  command?: CommandName;
+  type?: QuestionType;
+}
 
 /**
  * Hard constraints for sentences of an article with curated facts, whose entities, days and types are
@@ -107,15 +117,16 @@ function meetsCuratedConstraints(context: AnswerContext, analysed: AnalysedQuest
  * refusal the knowledge itself justifies: a name or asked-for thing it never mentions, too little of
  * the question in it) or ranks the sentences that may answer it.
  */
-export function considerQuestion(context: AnswerContext, query: string, question: string, command: CommandName = "ask"): ConsideredQuestion {
+export function considerQuestion(context: AnswerContext, query: string, question: string, options: QuestionOptions = {}): ConsideredQuestion {
+  const command = options.command ?? "ask";
   const settled = (answer: Answer): ConsideredQuestion => ({ kind: "settled", answer });
-  const analysed = analyseQuestion(context.view, question);
+  const analysed = analyseQuestion(context.view, question, options.type);
   const asksAboutAuthor = namesAnAuthor(context, analysed);
   if (analysed.type === "meta" || asksAboutAuthor) {
     return settled(sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded) }));
   }
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
-  if (listing && analysed.entities.length === 0) return settled(listing[1](context, { query, argument: "", page: 1 }));
+  if (listing && command === "ask" && analysed.entities.length === 0) return { kind: "listing", command: listing[1] };
   if (analysed.contentWords.length === 0) return settled(context.factory.abstained(query, command, ENGINE_MESSAGES.empty, suggestionsFor(context)));
 
   // A name the article never uses ("what did Xi Jinping say about Ukraine?") cannot be answered by
@@ -160,9 +171,11 @@ export function considerQuestion(context: AnswerContext, query: string, question
  * A free-text question: settled early, or answered from the best sentence unless the refusal model,
  * reading how well that sentence matches the question, judges the article does not answer it.
  */
-export function answerQuestion(context: AnswerContext, query: string, question: string, command: CommandName = "ask"): Answer {
-  const considered = considerQuestion(context, query, question, command);
+export function answerQuestion(context: AnswerContext, query: string, question: string, options: QuestionOptions = {}): Answer | { listing: ListingCommand } {
+  const command = options.command ?? "ask";
+  const considered = considerQuestion(context, query, question, options);
   if (considered.kind === "settled") return considered.answer;
+  if (considered.kind === "listing") return { listing: considered.command };
   const { analysed, eligible } = considered;
   const top = eligible[0];
   if (!top || top.score < SEARCH_CONFIG.abstention.minScore) return abstain(context, query, command, analysed);

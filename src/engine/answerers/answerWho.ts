@@ -1,0 +1,16 @@
+import { answerQuestion } from "../answerQuestion.js";
+import { ENGINE_MESSAGES } from "../messages.js";
+import { safeEcho } from "../parseInput.js";
+import { type Answerer, suggestionsFor } from "./answerContext.js";
+
+/**
+ * /who <name>: the name read as a "who" question about itself, so that an entity gets its facts, an
+ * author the byline, a description ("NATO chief") the sentence that answers it, and a name the article
+ * never prints "not mentioned", never the nearest other name.
+ */
+export const answerWho: Answerer = (context, { query, argument }) => {
+  if (argument.length === 0) return context.factory.abstained(query, "who", ENGINE_MESSAGES.nameMissing("person or organisation"), suggestionsFor(context));
+  const answer = answerQuestion(context, query, argument, { command: "who", type: "who" });
+  // Listings are only read into free text (/ask); a "who" question is never one.
+  return "listing" in answer ? context.factory.abstained(query, "who", ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)), suggestionsFor(context)) : answer;
+};
