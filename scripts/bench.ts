@@ -27,7 +27,7 @@ import { z } from "zod";
 import { createEngine } from "../src/engine/engine.js";
 import { buildKnowledge, readKnowledgeSources, type ArticleSource } from "../src/knowledge/loadKnowledge.js";
 import { parseArticle } from "../src/knowledge/parseArticle.js";
-import { percentile } from "../tests/eval/runEvaluation.js";
+import { percentile } from "../evaluation/percentile.js";
 import { BENCH_QUESTIONS, type BenchQuestion, SEED_SLUG } from "./benchQuestions.js";
 import { syntheticSources } from "./syntheticCorpus.js";
 
