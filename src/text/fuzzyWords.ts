@@ -1,5 +1,6 @@
 import { distance as levenshtein } from "fastest-levenshtein";
-import { PassjoinIndex } from "mnemonist";
+import type * as passjoinModule from "mnemonist/passjoin-index.js";
+import { createRequire } from "node:module";
 import { editDistance } from "./editDistance.js";
 
 /** How many typing mistakes a word of this length may carry: one up to 8 letters, two from 9. */
@@ -8,6 +9,11 @@ export function allowedEdits(word: string): number {
 }
 
 const MAX_EDITS = 2;
+
+// mnemonist's package entry loads all of its forty structures (≈0.1 s of every start-up); this one file is enough.
+// Its per-structure files are exported for require() only, hence createRequire. The file sets module.exports to the
+// class while its typings say `export default`, which TypeScript reads from ESM as `.default.default`.
+const PassjoinIndex = createRequire(import.meta.url)("mnemonist/passjoin-index.js") as typeof passjoinModule.default.default;
 
 /**
  * Words within a small edit distance of a query word, found through a Pass-Join index (mnemonist):

@@ -1,6 +1,6 @@
 /**
  * The bot started the way a user starts it: `npm start` with DISCORD_TOKEN set and DISCORD_API_URL pointing at the
- * fake Discord. Covers the real entry point (src/main.ts), configuration, knowledge loading and shutdown.
+ * fake Discord. Covers the real entry point (src/main.ts, compiled to dist/ by `npm run build`), configuration, knowledge loading and shutdown.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -79,8 +79,8 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
 });
 
 /**
- * The bot's own process: the deepest descendant of npm running src/main.ts (npm → sh → tsx → node src/main.ts).
- * Not simply the deepest descendant: tsx may have started an esbuild service below it.
+ * The bot's own process: the descendant of npm running the entry point (npm → sh → node dist/src/main.js), found by
+ * its arguments rather than as the deepest descendant, so that it also holds when run through tsx (which starts esbuild).
  */
 function botProcess(root: number): number {
   const table = execFileSync("ps", ["-A", "-o", "pid=,ppid=,args="], { encoding: "utf8" })
@@ -92,7 +92,7 @@ function botProcess(root: number): number {
   let found = root;
   const walk = (pid: number): void => {
     for (const row of table.filter((entry) => entry.parent === pid)) {
-      if (row.args.includes("src/main.ts")) found = row.pid;
+      if (/src\/main\.[jt]s\b/.test(row.args)) found = row.pid;
       walk(row.pid);
     }
   };
