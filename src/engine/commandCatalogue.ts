@@ -24,9 +24,3 @@ export const COMMAND_CATALOGUE = Object.freeze([
   { name: "source", description: "Where the article comes from: source, title and byline", example: "/source" },
   { name: "help", description: "What this bot can answer, and how to ask", example: "/help" },
 ] as const satisfies readonly CommandInfo[]);
-
-export function commandInfo(name: CommandName): CommandInfo {
-  const info = COMMAND_CATALOGUE.find((entry) => entry.name === name);
-  if (!info) throw new Error(`no catalogue entry for command ${name}`);
-  return info;
-}
