@@ -13,13 +13,13 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { EVALUATION_SETS, HELDOUT_SETS } from "../tests/eval/evaluationSets.js";
-import { formatHeldOutSection, formatReport } from "../tests/eval/formatReport.js";
-import { type EvaluationResult, runEvaluation } from "../tests/eval/runEvaluation.js";
-import { formatSquadReport } from "../tests/eval/squad/formatSquadReport.js";
-import { readSquad } from "../tests/eval/squad/squadDataset.js";
-import { runSquadEvaluation } from "../tests/eval/squad/squadEvaluation.js";
-import { SHARED_SQUAD_FILE } from "../tests/eval/squad/squadSets.js";
+import { EVALUATION_SETS, HELDOUT_SETS } from "../evaluation/evaluationSets.js";
+import { formatHeldOutSection, formatReport } from "../evaluation/formatReport.js";
+import { type EvaluationResult, runEvaluation } from "../evaluation/runEvaluation.js";
+import { formatSquadReport } from "../evaluation/squad/formatSquadReport.js";
+import { readSquad } from "../evaluation/squad/squadDataset.js";
+import { runSquadEvaluation } from "../evaluation/squad/squadEvaluation.js";
+import { SHARED_SQUAD_FILE } from "../evaluation/squad/squadSets.js";
 import { defaultWordVectors } from "./vectors/buildWordVectors.js";
 
 const { values } = parseArgs({

@@ -23,6 +23,7 @@ import type { Client } from "discord.js";
 import type { APIMessage, APIUser } from "discord-api-types/v10";
 import { z } from "zod";
 import { COMMANDS } from "../commands/index.js";
+import { percentile } from "../evaluation/percentile.js";
 import { startDiscordBot } from "../src/discord/startBot.js";
 import { createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
@@ -263,11 +264,6 @@ function replyKey(call: RestCall): string | undefined {
   return undefined;
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
 const formatMs = (ms: number): string => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : "–");
 const formatMb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 
@@ -422,8 +418,8 @@ async function drive(settings: Settings): Promise<number> {
       if (sent % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (sent % progressEvery === 0) {
         const seconds = (performance.now() - started) / 1_000;
-        const sorted = latencies.slice(0, latencyCount).sort();
-        console.log(`  ${sent.toLocaleString("en").padStart(9)} sent · ${replied.toLocaleString("en").padStart(9)} replies · ${(sent / seconds).toFixed(0).padStart(5)} events/s · p50 ${formatMs(quantile(sorted, 0.5))} · p99 ${formatMs(quantile(sorted, 0.99))} · lost ${lost + refused} · ${seconds.toFixed(0)} s`);
+        const measured = latencies.subarray(0, latencyCount);
+        console.log(`  ${sent.toLocaleString("en").padStart(9)} sent · ${replied.toLocaleString("en").padStart(9)} replies · ${(sent / seconds).toFixed(0).padStart(5)} events/s · p50 ${formatMs(percentile(measured, 50))} · p99 ${formatMs(percentile(measured, 99))} · lost ${lost + refused} · ${seconds.toFixed(0)} s`);
       }
       if (checkpoints.length > 0 && sent >= settings.events * (checkpoints[0] ?? 1)) {
         const share = checkpoints.shift() ?? 0;
@@ -441,20 +437,19 @@ async function drive(settings: Settings): Promise<number> {
     memory.push(["end", await bot.memory()]);
     const logs = await bot.request({ type: "logs" }, (reply) => (reply.type === "logs" ? reply.counts : undefined));
 
-    const sorted = latencies.slice(0, latencyCount).sort();
+    const measured = latencies.subarray(0, latencyCount);
     const expected = [...byKind.values()].reduce((sum, entry) => sum + entry.replied + entry.lost, 0);
     console.log("");
     console.log(`events sent          ${sent.toLocaleString("en")}${stoppedEarly ? ` (stopped at the ${settings.maxMinutes}-minute limit)` : ""} in ${elapsedSeconds.toFixed(1)} s`);
     console.log(`throughput           ${(sent / elapsedSeconds).toFixed(0)} events/s, ${(replied / elapsedSeconds).toFixed(0)} replies/s`);
-    console.log(`event → reply        p50 ${formatMs(quantile(sorted, 0.5))} · p90 ${formatMs(quantile(sorted, 0.9))} · p99 ${formatMs(quantile(sorted, 0.99))} · max ${formatMs(sorted.at(-1) ?? Number.NaN)}`);
+    console.log(`event → reply        p50 ${formatMs(percentile(measured, 50))} · p90 ${formatMs(percentile(measured, 90))} · p99 ${formatMs(percentile(measured, 99))} · max ${formatMs(percentile(measured, 100))}`);
     console.log(`replies expected     ${expected.toLocaleString("en")}, delivered ${replied.toLocaleString("en")}`);
     console.log(`lost replies         ${lost + refused} (${lost} never sent, ${refused} refused by Discord)`);
     console.log(`unexpected replies   ${unexpected} (replies to events that should be ignored)`);
     console.log("");
     console.log("per kind             sent      replied   lost   p50        p99");
     for (const [kind, entry] of [...byKind.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const kindSorted = Float64Array.from(entry.latencies).sort();
-      console.log(`  ${kind.padEnd(28)} ${String(entry.sent).padStart(7)} ${String(entry.replied).padStart(9)} ${String(entry.lost).padStart(6)}   ${formatMs(quantile(kindSorted, 0.5)).padEnd(10)} ${formatMs(quantile(kindSorted, 0.99))}`);
+      console.log(`  ${kind.padEnd(28)} ${String(entry.sent).padStart(7)} ${String(entry.replied).padStart(9)} ${String(entry.lost).padStart(6)}   ${formatMs(percentile(entry.latencies, 50)).padEnd(10)} ${formatMs(percentile(entry.latencies, 99))}`);
     }
     console.log("");
     console.log(`bot memory (after gc)  rss        heap used  heap total  external  discord.js caches`);

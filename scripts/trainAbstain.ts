@@ -24,10 +24,10 @@ import { createAnswerContext } from "../src/engine/engine.js";
 import { parseInput } from "../src/engine/parseInput.js";
 import { SEARCH_CONFIG } from "../src/engine/searchConfig.js";
 import { type ArticleSource, buildKnowledge, readKnowledgeSources } from "../src/knowledge/loadKnowledge.js";
-import { TRAINING_QUESTION_SETS } from "../tests/eval/evaluationSets.js";
-import { loadQuestionSet } from "../tests/eval/questionSet.js";
-import { readSquad, squadArticleSource } from "../tests/eval/squad/squadDataset.js";
-import { RESERVED_SQUAD_TITLES, SHARED_SQUAD_FILE } from "../tests/eval/squad/squadSets.js";
+import { TRAINING_QUESTION_SETS } from "../evaluation/evaluationSets.js";
+import { loadQuestionSet } from "../evaluation/questionSet.js";
+import { readSquad, squadArticleSource } from "../evaluation/squad/squadDataset.js";
+import { RESERVED_SQUAD_TITLES, SHARED_SQUAD_FILE } from "../evaluation/squad/squadSets.js";
 import { auc, type Example, fitLogistic, predict } from "./abstain/logisticRegression.js";
 
 const { values } = parseArgs({

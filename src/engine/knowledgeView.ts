@@ -37,7 +37,7 @@ export class KnowledgeView {
    * the curated ones at scale. Listings (/when, /quote) cover these; questions reach every article.
    */
   readonly listedArticles: number[] = [];
-  /** Words of each byline's author name ("david", "william"), for "who is David William?". */
+  /** Words of each distinct byline's author name ("david", "william"), for "who is David William?". */
   readonly authorNames: string[][];
   /** Curated or extracted figures by value, so "$200M" finds the sentence that prints "200 million dollars". */
   readonly figuresByValue = new Map<number, Array<{ articleIndex: number; sentences: number[] }>>();
@@ -61,9 +61,11 @@ export class KnowledgeView {
     const eager = knowledge.articles.length <= SEARCH_CONFIG.eagerExtractionLimit;
     this.unextracted = knowledge.articles.filter((article) => !article.facts).length;
     const entityRefs: EntityRef[] = [];
-    this.authorNames = knowledge.articles
+    // Once each: every question is checked against every name, and at scale most bylines repeat ("Staff reporter").
+    const authorNames = knowledge.articles
       .map((article) => words(article.meta.byline?.split(",")[0] ?? "").filter((word) => word.length > 2))
       .filter((name) => name.length > 0);
+    this.authorNames = [...new Map(authorNames.map((name) => [name.join(" "), name])).values()];
     knowledge.articles.forEach((article, articleIndex) => {
       this.sourceBySlug.set(article.slug, article.meta.source);
       if (!article.facts && !eager) return;

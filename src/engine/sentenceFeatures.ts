@@ -1,7 +1,7 @@
-import { timeExpressions } from "../knowledge/extractFacts.js";
 import { namedDays } from "../text/days.js";
 import { words } from "../text/normalize.js";
 import { numericValues } from "../text/numbers.js";
+import { timeExpressions } from "../text/timeExpressions.js";
 import { stem } from "../text/tokenize.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 
@@ -18,7 +18,6 @@ export interface SentenceFeatures {
   hasLocativeName: boolean;
   /** Entity ids of places and countries the sentence mentions. */
   places: string[];
-  hasQuote: boolean;
   /** A purpose or cause ("to try to resume dialogue", "because …"), which "why" questions want. */
   hasReason: boolean;
   /** A condition ("in the event of", "if"), which "what happens if …" questions want. */
@@ -40,7 +39,7 @@ export class SentenceFeatureCache {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const sentence = this.view.sentences.sentences[id];
-    if (!sentence) return { times: [], days: [], countedStems: new Set(), hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasQuote: false, hasReason: false, hasCondition: false };
+    if (!sentence) return { times: [], days: [], countedStems: new Set(), hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasReason: false, hasCondition: false };
     const places = (this.view.knownFacts(sentence.articleIndex)?.entities ?? [])
       .filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
       .map((entity) => entity.id);
@@ -57,7 +56,6 @@ export class SentenceFeatureCache {
       hasDigits: /\d/.test(sentence.text),
       hasLocativeName: /\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?\p{Lu}\p{L}+/u.test(sentence.text),
       places,
-      hasQuote: /[“”"]/.test(sentence.text),
       hasReason: REASON.test(sentence.text),
       hasCondition: /\b(?:if|in the event of|in case of|unless|should .+ then)\b/i.test(sentence.text),
     };

@@ -1,21 +1,21 @@
 import { createRequire } from "node:module";
+import type { Article, Entity, EntityKind, FactsFile, Figure, Quote, TimelineEvent } from "./schema.js";
+import { nameKey } from "../text/normalize.js";
+import { numericValues } from "../text/numbers.js";
+import { timeExpressions } from "../text/timeExpressions.js";
 
 type Compromise = typeof import("compromise").default;
 let compromise: Compromise | undefined;
 
 /**
- * compromise, loaded on the first extraction: it costs about 0.4 s and 30 MB, and knowledge whose
- * articles all have facts files (the shipped seed) never needs it.
+ * compromise, loaded on the first extraction: it is the heaviest package to load (docs/ENGINE_DESIGN.md),
+ * and knowledge whose articles all have facts files (the shipped seed) never needs it.
  */
 function nlp(text: string): ReturnType<Compromise> {
   compromise ??= createRequire(import.meta.url)("compromise") as Compromise;
   return compromise(text);
 }
-import type { Article, Entity, EntityKind, FactsFile, Figure, Quote, TimelineEvent } from "./schema.js";
-import { nameKey } from "../text/normalize.js";
-import { numericValues } from "../text/numbers.js";
 
-const DAY_OR_DATE = /\b(?:(?:in )?the (?:next|coming|last|past) (?:few )?(?:days|weeks|months|years)|next (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)(?:\s+and\s+\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)|(?:1[0-9]|20)\d{2}s?)\b/g;
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 const PERSON_AFTER_ROLE = new RegExp(String.raw`\b(?:[Dd]irector|[Mm]inister|[Mm]ayor|[Cc]ouncill?or|[Ss]pokes(?:person|man|woman)|[Cc]hief|[Pp]resident|[Ss]ecretary|[Cc]hair(?:man|woman)?|[Ll]eader|[Hh]ead|[Oo]fficial|[Mm]anager|CEO|[Ff]ounder|[Pp]rofessor|[Jj]udge|[Ss]enator|[Gg]overnor)\s+(${NAME}\s+${NAME}(?:\s+${NAME})?)`, "gu");
 const ORGANISATION_NAME = new RegExp(String.raw`(?:${NAME}\s+){1,3}(?:Rail|Council|Company|Corporation|Ltd|Inc|Group|Bank|Agency|Ministry|University|Party|Association|Union|Foundation|Institute|Authority|Airlines|Motors)\b`, "gu");
@@ -36,11 +36,6 @@ function splitList(raw: string): string[] {
 
 function slugOf(name: string): string {
   return nameKey(name).replace(/\s+/g, "-").replace(/[^a-z0-9-]/g, "") || "entity";
-}
-
-/** Day and date expressions a sentence states ("Friday", "March 3, 2024"). */
-export function timeExpressions(sentence: string): string[] {
-  return [...sentence.matchAll(DAY_OR_DATE)].map((match) => match[0]);
 }
 
 /**

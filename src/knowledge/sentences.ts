@@ -9,8 +9,8 @@ const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
  */
 export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
-  // One segmenter pass over the whole body (ICU already breaks at line ends; a third faster than
-  // one pass per paragraph at 10,000 articles); the split below keeps that guarantee explicit.
+  // One segmenter pass over the whole body, cheaper than one pass per paragraph (ICU already breaks at
+  // line ends); the split below keeps that guarantee explicit.
   for (const { segment } of sentenceSegmenter.segment(body)) {
     const lines = segment.includes("\n") ? segment.split(/\r?\n/) : [segment];
     for (const line of lines) {

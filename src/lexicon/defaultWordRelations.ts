@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatRelationTable, readWordRelations } from "./readWordNet.js";
 import { WordRelations } from "./wordRelations.js";
@@ -11,7 +11,15 @@ import { WordRelations } from "./wordRelations.js";
  */
 export const SENSES_PER_WORD = 3;
 const VERSION = `wordnet-3.1-senses-${SENSES_PER_WORD}-v1`;
-export const WORD_RELATIONS_FILE = fileURLToPath(new URL(`../../.cache/word-relations-${VERSION}.tsv`, import.meta.url));
+
+/** The project's folder: this file runs from src/lexicon/ under tsx and from dist/src/lexicon/ once compiled. */
+function projectFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
+export const WORD_RELATIONS_FILE = join(projectFolder(), ".cache", `word-relations-${VERSION}.tsv`);
 
 let loaded: WordRelations | undefined;
 

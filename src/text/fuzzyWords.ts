@@ -1,5 +1,6 @@
 import { distance as levenshtein } from "fastest-levenshtein";
-import { PassjoinIndex } from "mnemonist";
+import type * as passjoinModule from "mnemonist/passjoin-index.js";
+import { createRequire } from "node:module";
 import { editDistance } from "./editDistance.js";
 
 /** How many typing mistakes a word of this length may carry: one up to 8 letters, two from 9. */
@@ -9,11 +10,16 @@ export function allowedEdits(word: string): number {
 
 const MAX_EDITS = 2;
 
+// mnemonist's package entry loads all of its forty structures at every start-up; this one file is enough.
+// Its per-structure files are exported for require() only, hence createRequire. The file sets module.exports to the
+// class while its typings say `export default`, which TypeScript reads from ESM as `.default.default`.
+const PassjoinIndex = createRequire(import.meta.url)("mnemonist/passjoin-index.js") as typeof passjoinModule.default.default;
+
 /**
  * Words within a small edit distance of a query word, found through a Pass-Join index (mnemonist):
  * it looks only at words sharing an exact segment with the query, so a lookup costs microseconds
  * whether the vocabulary has 300 words or 30,000. Fuse.js scores every word instead (measured in
- * the README), which is fine for a 25-name autocomplete box but not for every word of every question.
+ * docs/ENGINE_DESIGN.md), which is fine for a 25-name autocomplete box but not for every word of every question.
  */
 export class FuzzyWords {
   private readonly index = new PassjoinIndex<string>(levenshtein, MAX_EDITS);

@@ -17,11 +17,10 @@ function sameWord(word: string, text: string, start: number, end: number): boole
 
 /**
  * Numbers every distinct word of many texts, giving the same words as `words()` in the same order.
- * Indexing 180,000 sentences meets each of a few tens of thousands of words hundreds of times: this
- * reads plain-ASCII text character by character and finds a word it has seen before in its own
- * hash table, so only a new word allocates a string. Splitting into strings and looking each up in
- * a Map took most of the index build at 10,000 articles. Text with any character beyond plain
- * ASCII goes through `words()`, so accents and typographic quotes fold exactly as everywhere else.
+ * Indexing meets each word of the vocabulary hundreds of times: this reads plain-ASCII text character
+ * by character and finds a word it has seen before in its own hash table, so only a new word allocates
+ * a string (the build's cost at scale is garbage; see docs/ENGINE_DESIGN.md). Text with any character
+ * beyond plain ASCII goes through `words()`, so accents and typographic quotes fold exactly as everywhere else.
  */
 export class WordIds {
   /** Word of each id, lower-case and folded as `words()` returns it. */

@@ -1,6 +1,6 @@
 /**
  * The bot started the way a user starts it: `npm start` with DISCORD_TOKEN set and DISCORD_API_URL pointing at the
- * fake Discord. Covers the real entry point (src/main.ts), configuration, knowledge loading and hot reload, and shutdown.
+ * fake Discord. Covers the real entry point (src/main.ts, compiled to dist/ by `npm run build`), configuration, knowledge loading and hot reload, and shutdown.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -124,7 +124,7 @@ test("GIVEN the knowledge folder is edited while the bot runs THEN the next answ
   expect(lavrov.data?.embeds?.[0]?.fields?.map((field) => field.value)).toContain(`> ${LAVROV_SENTENCE}`);
 }, 30_000);
 
-/** The bot's own process (node running src/main.ts, below npm, sh and tsx), as its "bot ready" log line names it. */
+/** The bot's own process (node running the compiled src/main, below npm and sh), as its "bot ready" log line names it. */
 function botPid(): number {
   const ready = output.split("\n").find((line) => line.includes('"msg":"bot ready"'));
   const pid: unknown = ready ? (JSON.parse(ready) as { pid?: unknown }).pid : undefined;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { EVALUATION_SETS, type EvaluationSet } from "./evaluationSets.js";
-import { formatMiss } from "./formatReport.js";
-import { type EvaluationResult, runEvaluation, type SystemResult } from "./runEvaluation.js";
+import { EVALUATION_SETS, type EvaluationSet } from "../../evaluation/evaluationSets.js";
+import { formatMiss } from "../../evaluation/formatReport.js";
+import { type EvaluationResult, runEvaluation, type SystemResult } from "../../evaluation/runEvaluation.js";
 
 /**
  * Quality floors, set a little under the figures `npm run eval` measures, so that a regression fails.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
-import { EVALUATION_SETS, type HeldOutSet, HELDOUT_SETS } from "./evaluationSets.js";
-import { findQuestionSetProblems, loadQuestionSet, normaliseQuestion, preferredSentenceCounts, type QuestionSet, questionKind } from "./questionSet.js";
+import { EVALUATION_SETS, type HeldOutSet, HELDOUT_SETS } from "../../evaluation/evaluationSets.js";
+import { findQuestionSetProblems, loadQuestionSet, normaliseQuestion, preferredSentenceCounts, type QuestionSet, questionKind } from "../../evaluation/questionSet.js";
 
 /**
  * The held-out sets are only checked for validity here: they parse, their sentence numbers point at the

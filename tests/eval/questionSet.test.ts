@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
-import { EVALUATION_SETS } from "./evaluationSets.js";
-import { findQuestionSetProblems, loadQuestionSet, preferredSentenceCounts, QuestionSet, questionKind } from "./questionSet.js";
+import { EVALUATION_SETS } from "../../evaluation/evaluationSets.js";
+import { findQuestionSetProblems, loadQuestionSet, preferredSentenceCounts, QuestionSet, questionKind } from "../../evaluation/questionSet.js";
 
 const loaded = EVALUATION_SETS.map((set) => {
   const questions = loadQuestionSet(set.questionSetFile);

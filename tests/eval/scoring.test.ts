@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { EvalQuestion } from "./questionSet.js";
-import { computeMetrics, missOf, percentile, scoreQuestion } from "./runEvaluation.js";
-import type { SystemReply } from "./systems.js";
+import { EvalQuestion } from "../../evaluation/questionSet.js";
+import { computeMetrics, missOf, scoreQuestion } from "../../evaluation/runEvaluation.js";
+import type { SystemReply } from "../../evaluation/systems.js";
 
 const ARTICLE = "blinken-lavrov-geneva";
 const question = (q: string, expect: EvalQuestion["expect"], mustContain: string[] = []) => EvalQuestion.parse({ q, expect, mustContain });
@@ -56,14 +56,5 @@ describe("GIVEN replies to unanswerable and byline questions", () => {
     expect(metrics.overall).toEqual({ hits: 2, total: 4, rate: 0.5 });
     const [, answeredUnanswerable] = outcomes;
     expect(answeredUnanswerable && missOf(answeredUnanswerable)?.reasons).toEqual(["answered instead of abstaining"]);
-  });
-});
-
-describe("GIVEN latency samples", () => {
-  test("THEN percentiles use the nearest rank", () => {
-    const samples = Array.from({ length: 200 }, (_, i) => 200 - i);
-    expect(percentile(samples, 50)).toBe(100);
-    expect(percentile(samples, 99)).toBe(198);
-    expect(percentile([], 50)).toBeNaN();
   });
 });

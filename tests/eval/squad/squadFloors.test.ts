@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { readSquad } from "./squadDataset.js";
-import { runSquadEvaluation, type SquadEvaluationResult } from "./squadEvaluation.js";
-import { SHARED_SQUAD_FILE } from "./squadSets.js";
+import { readSquad } from "../../../evaluation/squad/squadDataset.js";
+import { runSquadEvaluation, type SquadEvaluationResult } from "../../../evaluation/squad/squadEvaluation.js";
+import { SHARED_SQUAD_FILE } from "../../../evaluation/squad/squadSets.js";
 
 /**
  * Floors on crowd-written questions nobody here wrote (the SQuAD 2.0 article in shared/datasets),

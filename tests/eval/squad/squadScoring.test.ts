@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { SystemReply } from "../systems.js";
-import { readSquad, slugOf, squadArticleSource } from "./squadDataset.js";
-import { normaliseAnswer, scoreSquadReply, squadMetrics } from "./squadEvaluation.js";
+import type { SystemReply } from "../../../evaluation/systems.js";
+import { readSquad, slugOf, squadArticleSource } from "../../../evaluation/squad/squadDataset.js";
+import { normaliseAnswer, scoreSquadReply, squadMetrics } from "../../../evaluation/squad/squadEvaluation.js";
 
 const ARTICLE = "squad-computational-complexity-theory";
 const answerable = { id: "a", question: "What is the term for a task solved by a computer?", answers: ["computational problems", "A computational problem"], impossible: false };

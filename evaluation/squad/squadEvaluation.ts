@@ -1,17 +1,18 @@
 import { performance } from "node:perf_hooks";
-import { answerabilityFeatures } from "../../../src/engine/answerability/answerabilityFeatures.js";
-import { REFUSAL_MODEL, refusalProbability } from "../../../src/engine/answerability/refusalModel.js";
-import { considerQuestion, supportingSentences } from "../../../src/engine/answerQuestion.js";
-import { createAnswerContext, createEngine } from "../../../src/engine/engine.js";
-import { SEARCH_CONFIG } from "../../../src/engine/searchConfig.js";
-import type { Knowledge } from "../../../src/knowledge/schema.js";
-import { parseInput } from "../../../src/engine/parseInput.js";
-import { buildKnowledge, readKnowledgeSources } from "../../../src/knowledge/loadKnowledge.js";
-import { foldText } from "../../../src/text/normalize.js";
+import { answerabilityFeatures } from "../../src/engine/answerability/answerabilityFeatures.js";
+import { REFUSAL_MODEL, refusalProbability } from "../../src/engine/answerability/refusalModel.js";
+import { considerQuestion, supportingSentences } from "../../src/engine/answerQuestion.js";
+import { createAnswerContext, createEngine } from "../../src/engine/engine.js";
+import { SEARCH_CONFIG } from "../../src/engine/searchConfig.js";
+import type { Knowledge } from "../../src/knowledge/schema.js";
+import { parseInput } from "../../src/engine/parseInput.js";
+import { buildKnowledge, readKnowledgeSources } from "../../src/knowledge/loadKnowledge.js";
+import { foldText } from "../../src/text/normalize.js";
 import { loadQuestionSet, questionKind } from "../questionSet.js";
-import { percentile, ratio, type Latency, type Ratio } from "../runEvaluation.js";
+import { percentile } from "../percentile.js";
+import { ratio, type Latency, type Ratio } from "../runEvaluation.js";
 import { engineSystem, type EvaluatedSystem, fuseBaseline, miniSearchBaseline, type SystemReply } from "../systems.js";
-import type { WordVectors } from "../../../src/vectors/wordVectors.js";
+import type { WordVectors } from "../../src/vectors/wordVectors.js";
 import { type SquadArticle, squadArticleSource, type SquadQuestion } from "./squadDataset.js";
 
 /** How many citations a gold answer may appear in (besides the answer text) to count as right. */

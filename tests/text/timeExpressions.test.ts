@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { timeExpressions } from "../../src/knowledge/extractFacts.js";
+import { timeExpressions } from "../../src/text/timeExpressions.js";
 
 describe("GIVEN sentences that say when", () => {
   test.each([

@@ -19,7 +19,7 @@ export interface HeldOutSet extends Omit<EvaluationSet, "id"> {
   tunedCounterpart: EvaluationSet["id"];
 }
 
-const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 const SEED_KNOWLEDGE = fromRoot("knowledge");
 const SECOND_KNOWLEDGE = fromRoot("tests/fixtures/second-article/knowledge");

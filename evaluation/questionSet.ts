@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { parseYaml } from "../../src/knowledge/yaml.js";
-import { foldText } from "../../src/text/normalize.js";
+import { parseYaml } from "../src/knowledge/yaml.js";
+import { foldText } from "../src/text/normalize.js";
 import { z } from "zod";
-import { SentenceNumber, Slug, type Article } from "../../src/knowledge/schema.js";
+import { SentenceNumber, Slug, type Article } from "../src/knowledge/schema.js";
 
 /**
  * What a question expects:

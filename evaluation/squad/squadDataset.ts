@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { ArticleSource } from "../../../src/knowledge/loadKnowledge.js";
+import type { ArticleSource } from "../../src/knowledge/loadKnowledge.js";
 
 /**
  * SQuAD 2.0 (Rajpurkar et al., 2018; CC BY-SA 4.0): Wikipedia articles split into paragraphs, each with

@@ -1,8 +1,8 @@
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import type { AnswerEngine } from "../../src/engine/engine.js";
+import type { AnswerEngine } from "../src/engine/engine.js";
 import { stemmer } from "stemmer";
-import type { Article } from "../../src/knowledge/schema.js";
+import type { Article } from "../src/knowledge/schema.js";
 
 /** One cited sentence, as a system ranks it. */
 export interface RankedSentence {

@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { createEngine } from "../../src/engine/engine.js";
-import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
-import type { Knowledge } from "../../src/knowledge/schema.js";
-import { foldText } from "../../src/text/normalize.js";
+import { percentile } from "./percentile.js";
+import { createEngine } from "../src/engine/engine.js";
+import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
+import type { Knowledge } from "../src/knowledge/schema.js";
+import { foldText } from "../src/text/normalize.js";
 import { type EvalQuestion, type Expectation, findQuestionSetProblems, loadQuestionSet, type QuestionKind, questionKind, type QuestionSet } from "./questionSet.js";
 import { engineSystem, type EvaluatedSystem, fuseBaseline, miniSearchBaseline, type RankedSentence, type SystemReply } from "./systems.js";
 
@@ -103,14 +104,6 @@ export interface EvaluationResult {
 
 export function ratio(hits: number, total: number): Ratio {
   return { hits, total, rate: total === 0 ? Number.NaN : hits / total };
-}
-
-/** Nearest-rank percentile of unsorted samples, in the samples' unit. */
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
 }
 
 export function missingWords(text: string, words: readonly string[]): string[] {
