@@ -91,6 +91,8 @@ export type ConsideredQuestion =
 export interface QuestionOptions {
   command?: CommandName;
   type?: QuestionType;
+  /** The page asked for, when the answer is a listing that pages (the byline of many articles). */
+  page?: number;
 }
 
 /**
@@ -123,7 +125,7 @@ export function considerQuestion(context: AnswerContext, query: string, question
   const analysed = analyseQuestion(context.view, question, options.type);
   const asksAboutAuthor = namesAnAuthor(context, analysed);
   if (analysed.type === "meta" || asksAboutAuthor) {
-    return settled(sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded) }));
+    return settled(sourceAnswer(context, query, command, { aboutAuthor: asksAboutAuthor || AUTHOR_WORDS.test(analysed.folded), page: options.page }));
   }
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
   if (listing && command === "ask" && analysed.entities.length === 0) return { kind: "listing", command: listing[1] };

@@ -29,3 +29,21 @@ describe("GIVEN several articles", () => {
     expect(engine.ask("who won the world cup?").source).toBe("Ambito, Capital Times");
   });
 });
+
+describe("GIVEN more articles than one page of bylines", () => {
+  const sources = Array.from({ length: 7 }, (_, i) => ({
+    slug: `local-news-${i + 1}`,
+    file: `local-news-${i + 1}.md`,
+    markdown: `---\ntitle: Local news ${i + 1}\nsource: Town Paper ${i + 1}\n---\nThe town council met for the ${i + 1}th time this year.\n`,
+  }));
+  const many = createEngine(buildKnowledge([...readKnowledgeSources("knowledge"), ...sources]));
+
+  it("WHEN a free-text question about the source asks for page 2 (the Next button) THEN page 2 is given, not page 1 again", () => {
+    const first = many.run({ command: "ask", argument: "where does this article come from?", page: 1 });
+    const second = many.run({ command: "ask", argument: "where does this article come from?", page: 2 });
+    expect(first.page).toEqual({ number: 1, count: 2 });
+    expect(second.page).toEqual({ number: 2, count: 2 });
+    expect(second.text).not.toBe(first.text);
+    expect(second.argument).toBe("where does this article come from?");
+  });
+});
