@@ -13,6 +13,10 @@ export interface SentenceRef {
  * Builds Answer values: verbatim citations, the source names they come from, and the limits on citations.
  * A factory answers one argument (`answering`), so every answer built for a request says what it answered.
  */
+function listSources(sources: readonly string[]): string {
+  return sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
+}
+
 export class AnswerFactory {
   private readonly knowledgeSources: string;
 
@@ -21,8 +25,8 @@ export class AnswerFactory {
     private readonly argument = "",
     knowledgeSources?: string,
   ) {
-    const sources = view.allSources;
-    this.knowledgeSources = knowledgeSources ?? (sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`);
+    // Listed once per knowledge: a factory per request reuses it (the list walks every article).
+    this.knowledgeSources = knowledgeSources ?? listSources(view.allSources);
   }
 
   /** The same factory for a request about `argument`. */

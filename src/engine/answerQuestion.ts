@@ -57,7 +57,7 @@ function speakerQuotes(context: AnswerContext, query: string, command: CommandNa
   const quotes = facts.quotes.filter((quote) => voices.has(quote.speaker));
   if (quotes.length === 0) return abstain(context, query, command, analysed, ENGINE_MESSAGES.noQuotesBy(speaker.entity.name));
   const scores = context.view.sentences.score(analysed.terms);
-  const scoreOf = (number: number) => scores.get(context.view.sentences.idOf(speaker.articleIndex, number) ?? -1) ?? 0;
+  const scoreOf = (number: number) => scores.get(context.view.sentences.idOf(speaker.articleIndex, number) ?? -1);
   const ordered = [...quotes].sort((a, b) => scoreOf(b.sentence) - scoreOf(a.sentence) || a.sentence - b.sentence);
   const text = `${speaker.entity.name}: ${ordered.map((quote) => `“${quote.text.replace(/^[“"]|[”"]$/g, "")}”`).join(" · ")}`;
   return context.factory.answered(query, command, text, context.factory.citationsOf(ordered.map((quote) => ({ articleIndex: speaker.articleIndex, number: quote.sentence }))));

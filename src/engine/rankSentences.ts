@@ -51,17 +51,17 @@ export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnTyp
 export function rankSentences(view: KnowledgeView, features: SentenceFeatureCache, analysed: AnalysedQuestion): RankedSentence[] {
   const weights = SEARCH_CONFIG.weights;
   const termScores = view.sentences.score(analysed.terms);
-  const scores = new Map(termScores);
+  const scores = termScores.copy();
   // A sentence is read with its neighbours: "It was …" continues the sentence before it, so a share of
   // what the neighbours match counts too (only for sentences that match something themselves).
   const contextShare = weights.neighbourContext;
   if (contextShare > 0) {
-    for (const [id, own] of termScores) {
+    for (const id of termScores.ids) {
       const sentence = view.sentences.sentences[id];
       if (!sentence) continue;
       let around = 0;
-      for (const neighbour of [id - 1, id + 1]) if (view.sentences.sentences[neighbour]?.articleIndex === sentence.articleIndex) around = Math.max(around, termScores.get(neighbour) ?? 0);
-      scores.set(id, own + contextShare * around);
+      for (const neighbour of [id - 1, id + 1]) if (view.sentences.sentences[neighbour]?.articleIndex === sentence.articleIndex) around = Math.max(around, termScores.get(neighbour));
+      scores.add(id, contextShare * around);
     }
   }
   const entityHits = new Map<number, number>();
@@ -75,31 +75,32 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     }
     for (const [id, value] of bonus) {
       entityHits.set(id, (entityHits.get(id) ?? 0) + 1);
-      scores.set(id, (scores.get(id) ?? 0) + value);
+      scores.add(id, value);
     }
   }
   for (const value of analysed.numbers) {
     for (const figure of view.figuresByValue.get(value) ?? []) {
       for (const number of figure.sentences) {
         const id = view.sentences.idOf(figure.articleIndex, number);
-        if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.entity);
+        if (id !== undefined) scores.add(id, weights.entity);
       }
     }
   }
   for (const { ref, hits } of analysed.topics) {
     for (const number of ref.topic.sentences) {
       const id = view.sentences.idOf(ref.articleIndex, number);
-      if (id !== undefined) scores.set(id, (scores.get(id) ?? 0) + weights.topic * Math.min(hits, 1));
+      if (id !== undefined) scores.add(id, weights.topic * Math.min(hits, 1));
     }
   }
 
   const queryPlaceIds = new Set(analysed.entities.flatMap((match) => match.refs.filter((ref) => ref.entity.kind === "place" || ref.entity.kind === "country").map((ref) => ref.entity.id)));
   // Features can be costly (an uncurated article's facts are extracted on first use), so only the
   // strongest candidates are examined; the type bonus can reorder them but not lift a weak match.
-  const candidates = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+  const candidates = scores.best(MAX_CANDIDATES);
   const queryTerms = new Set(analysed.terms.map(({ term }) => term));
   const ranked: RankedSentence[] = [];
-  for (const [id, base] of candidates) {
+  for (const id of candidates) {
+    const base = scores.get(id);
     const sentence = view.sentences.sentences[id];
     if (!sentence) continue;
     const sentenceFeatures = features.of(id);
@@ -108,7 +109,7 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     let score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
     // "How many stations?" is answered by "12 stops", where a number counts the thing asked about.
     if (analysed.type === "amount" && countsAQueryTerm(sentenceFeatures.countedStems, queryTerms)) score += weights.questionType;
-    ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) ?? 0 });
+    ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
 }

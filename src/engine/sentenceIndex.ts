@@ -6,6 +6,7 @@ import { stem, STOPWORDS } from "../text/tokenize.js";
 import { WordIds } from "../text/wordIds.js";
 import { OccurrenceLog, Postings } from "./postings.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
+import { SentenceScores } from "./sentenceScores.js";
 
 const RELATED_STEM_MIN = 5;
 
@@ -168,9 +169,9 @@ export class SentenceIndex {
   }
 
   /** BM25 scores of every sentence sharing at least one term with the query. */
-  score(terms: readonly WeightedTerm[]): Map<number, number> {
+  score(terms: readonly WeightedTerm[]): SentenceScores {
     const { k1, b } = SEARCH_CONFIG.bm25;
-    const scores = new Map<number, number>();
+    const scores = new SentenceScores(this.sentences.length);
     for (const { term, weight } of terms) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
@@ -178,7 +179,7 @@ export class SentenceIndex {
       this.postings.forEach(termId, (id, count) => {
         const length = this.sentences[id]?.length ?? this.averageLength;
         const tf = (count * (k1 + 1)) / (count + k1 * (1 - b + (b * length) / this.averageLength));
-        scores.set(id, (scores.get(id) ?? 0) + weight * idf * tf);
+        scores.add(id, weight * idf * tf);
       });
     }
     return scores;
