@@ -28,7 +28,7 @@ import { startDiscordBot } from "../src/discord/startBot.js";
 import { createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
 import { createLogger } from "../src/logging/logger.js";
-import { InteractionResponse, messageFromResponse } from "../tests/support/discordHarness.js";
+import { InteractionResponse, messageFromResponse } from "../fakeDiscord/responses.js";
 import {
   FakeDiscord,
   IDS,
@@ -43,7 +43,7 @@ import {
   plainMessage,
   slashCommand,
   userWithId,
-} from "../tests/support/fakeDiscord/index.js";
+} from "../fakeDiscord/index.js";
 
 const MB = 1024 * 1024;
 const SOAK_TOKEN = "soak-token.not-a-secret.only-for-the-fake";

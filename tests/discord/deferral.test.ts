@@ -12,7 +12,7 @@ import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { buildKnowledge, readKnowledgeSources } from "../../src/knowledge/loadKnowledge.js";
 import { SEARCH_CONFIG } from "../../src/engine/searchConfig.js";
 import { type Harness, SentMessage, startHarness } from "../support/discordHarness.js";
-import { slashCommand } from "../support/fakeDiscord/index.js";
+import { slashCommand } from "../../fakeDiscord/index.js";
 import { callbackPath, originalPath } from "../support/reliability.js";
 
 const REPLY = 4;

@@ -10,7 +10,7 @@ import { commandBodies, deployCommands } from "../../src/deployCommands.js";
 import { describeDeploy } from "../../src/discord/registerCommands.js";
 import { COMMAND_CATALOGUE } from "../../src/engine/commandCatalogue.js";
 import { FAKE_TOKEN } from "../support/discordHarness.js";
-import { FakeDiscord, IDS } from "../support/fakeDiscord/index.js";
+import { FakeDiscord, IDS } from "../../fakeDiscord/index.js";
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");

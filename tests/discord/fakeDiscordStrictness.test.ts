@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FAKE_TOKEN, type Harness, startHarness } from "../support/discordHarness.js";
-import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
-import { DISCORD_RULES } from "../support/fakeDiscord/messageLimits.js";
+import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
+import { DISCORD_RULES } from "../../fakeDiscord/messageLimits.js";
 
 const button = (customId: string) => ({ type: 2, style: 1, custom_id: customId, label: "x" });
 const row = (count: number, prefix: string) => ({ type: 1, components: Array.from({ length: count }, (_, index) => button(`${prefix}${index}`)) });

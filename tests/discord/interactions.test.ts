@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
 import { customIds, type InteractionResponse, messageFromResponse, useSharedHarness } from "../support/discordHarness.js";
-import { autocomplete, buttonClick, messageCommand, type Place, plainMessage, slashCommand } from "../support/fakeDiscord/index.js";
+import { autocomplete, buttonClick, messageCommand, type Place, plainMessage, slashCommand } from "../../fakeDiscord/index.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
 const EPHEMERAL = 64;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import type { AnswerEngine } from "../../src/engine/engine.js";
 import { type SentMessage, useSharedHarness } from "../support/discordHarness.js";
-import { HUMAN, IDS, OTHER_BOT, SELF, messageCreate } from "../support/fakeDiscord/index.js";
+import { HUMAN, IDS, OTHER_BOT, SELF, messageCreate } from "../../fakeDiscord/index.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { FAKE_TOKEN, InteractionResponse, SentMessage, acceptedCall } from "../support/discordHarness.js";
-import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
+import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
 import { seedSentenceContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */

@@ -12,7 +12,7 @@ import { MESSAGES } from "../../src/discord/messages.js";
 import { NO_MENTIONS, type RenderedMessage, renderAnswer, renderContext, renderNotice } from "../../src/discord/render.js";
 import { Answer, CommandName } from "../../src/engine/answer.js";
 import { type Harness, messageFromResponse, startHarness } from "../support/discordHarness.js";
-import { IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../support/fakeDiscord/index.js";
+import { IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../../fakeDiscord/index.js";
 import { seedEngine } from "../support/seedEngine.js";
 import { callbackPath, isAccepted } from "../support/reliability.js";
 

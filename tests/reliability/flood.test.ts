@@ -6,7 +6,7 @@
 import type { APIUser } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type InteractionResponse, customIds, messageFromResponse, startHarness } from "../support/discordHarness.js";
-import { IDS, SELF, asUser, autocomplete, buttonClick, messageCreate, slashCommand, userWithId } from "../support/fakeDiscord/index.js";
+import { IDS, SELF, asUser, autocomplete, buttonClick, messageCreate, slashCommand, userWithId } from "../../fakeDiscord/index.js";
 import { waitForLog } from "../support/reliability.js";
 
 const EPHEMERAL = 64;

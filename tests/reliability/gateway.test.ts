@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Harness, startHarness } from "../support/discordHarness.js";
-import { IDS, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
+import { IDS, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
 import { callbackPath, waitForLog } from "../support/reliability.js";
 
 const REPLY = 4;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import { type Harness, SentMessage, startHarness } from "../support/discordHarness.js";
-import { CLIENT_CLOSED_REQUEST, IDS, type RestCall, type RestFault, SELF, messageCreate, slashCommand } from "../support/fakeDiscord/index.js";
+import { CLIENT_CLOSED_REQUEST, IDS, type RestCall, type RestFault, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
 import { callbackPath, dispatchedInteractionIds, isAccepted, originalPath, slowCommand, undeliveredLine, waitForLog } from "../support/reliability.js";
 
 const REST = { timeoutMs: 600, retries: 2 } as const;

@@ -13,7 +13,7 @@ import type { SlashCommand } from "../../commands/command.js";
 import { startDiscordBot } from "../../src/discord/startBot.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { FAKE_TOKEN, type Harness, createEngineForTests, customIds, messageFromResponse, startHarness } from "../support/discordHarness.js";
-import { FakeDiscord, IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../support/fakeDiscord/index.js";
+import { FakeDiscord, IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../../fakeDiscord/index.js";
 import { callbackPath, originalPath, slowCommand, waitForLog } from "../support/reliability.js";
 
 /**

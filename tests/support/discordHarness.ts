@@ -1,8 +1,6 @@
 /** Starts the fake Discord and the real bot (real discord.js client, real engine) connected to it, for end-to-end tests. */
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import type { APIMessage } from "discord-api-types/v10";
-import { z } from "zod";
 import type { Config } from "../../src/config/config.js";
 import type { Command } from "../../commands/command.js";
 import { COMMANDS } from "../../commands/index.js";
@@ -11,37 +9,14 @@ import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import type { QuestionRate } from "../../src/limits/questionRate.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { FakeDiscord, type FakeDiscordOptions, IDS, type Place, type RestCall, SELF, messageDefaults, nextSnowflake } from "./fakeDiscord/index.js";
+import { FakeDiscord, type FakeDiscordOptions, type RestCall } from "../../fakeDiscord/index.js";
+import { InteractionResponse, SentMessage } from "../../fakeDiscord/responses.js";
+
+export { InteractionResponse, messageFromResponse, SentMessage } from "../../fakeDiscord/responses.js";
 
 /** A token-shaped secret: tests assert it never shows up in logs or replies. */
 export const FAKE_TOKEN = "fake-bot-token.for-tests.s3cr3t-value";
 
-/** What the bot sends Discord as a message body (reply, edit, update, channel message), read at the boundary with zod. */
-export const SentMessage = z.looseObject({
-  content: z.string().optional(),
-  flags: z.number().optional(),
-  embeds: z
-    .array(
-      z.looseObject({
-        title: z.string().optional(),
-        description: z.string().optional(),
-        color: z.number().optional(),
-        fields: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
-        footer: z.object({ text: z.string() }).optional(),
-      }),
-    )
-    .optional(),
-  components: z
-    .array(z.object({ type: z.number(), components: z.array(z.looseObject({ type: z.number(), custom_id: z.string().optional(), label: z.string().optional(), disabled: z.boolean().optional() })) }))
-    .optional(),
-  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional(), replied_user: z.boolean().optional() }).optional(),
-  message_reference: z.looseObject({ message_id: z.string().optional() }).optional(),
-  choices: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
-});
-export type SentMessage = z.infer<typeof SentMessage>;
-
-export const InteractionResponse = z.object({ type: z.number(), data: SentMessage.optional() });
-export type InteractionResponse = z.infer<typeof InteractionResponse>;
 
 export interface LogLine {
   level: number;
@@ -193,24 +168,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** The route of an interaction's initial response. */
 export function callbackPath(payload: { id: string; token: string }): string {
   return `/interactions/${payload.id}/${payload.token}/callback`;
-}
-
-/** The message a button sits on, as Discord includes it in the component interaction. */
-export function messageFromResponse(response: InteractionResponse, place: Place = "guild"): APIMessage {
-  const data = response.data ?? {};
-  return {
-    id: nextSnowflake(),
-    channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
-    author: SELF,
-    content: data.content ?? "",
-    timestamp: new Date().toISOString(),
-    ...messageDefaults(),
-    embeds: (data.embeds ?? []).map((embed) => ({ ...embed })),
-    components: (data.components ?? []).map((row) => ({ type: 1, components: row.components.map((component) => ({ type: 2, style: 1, custom_id: component.custom_id ?? "x", label: component.label ?? "" })) })),
-    pinned: false,
-    type: 0,
-    ...(data.flags ? { flags: data.flags } : {}),
-  };
 }
 
 /** Every custom_id of every button in a sent message. */

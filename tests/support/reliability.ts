@@ -5,7 +5,7 @@ import type { SlashCommand } from "../../commands/command.js";
 import type { Harness, LogLine } from "./discordHarness.js";
 /** Kept here too for the reliability suites, which read them beside the helpers below. */
 export { callbackPath, isAccepted } from "./discordHarness.js";
-import type { FakeDiscord } from "./fakeDiscord/index.js";
+import type { FakeDiscord } from "../../fakeDiscord/index.js";
 
 /** A command whose answer takes `delayMs` (think: a slow future engine), so the bot defers and later edits its reply. */
 export function slowCommand(name: string, delayMs: number): SlashCommand {
