@@ -3,6 +3,11 @@ import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
 export const aid = {
-  data: { type: ApplicationCommandType.ChatInput, name: "aid", description: "What aid the article reports, and how much", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "aid",
+    description: "What aid the article reports, and how much",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "aid" })),
 } satisfies SlashCommand;

@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 import { PRIVATE_OPTION } from "./privateOption.js";
@@ -9,7 +13,13 @@ export const ask = {
     name: "ask",
     description: "Ask any question about the article",
     options: [
-      { type: ApplicationCommandOptionType.String, name: "question", description: "Your question, e.g. where will Blinken meet Lavrov?", required: true, max_length: 500 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "question",
+        description: "Your question, e.g. where will Blinken meet Lavrov?",
+        required: true,
+        max_length: 500,
+      },
       PRIVATE_OPTION,
     ],
     ...EVERYWHERE,

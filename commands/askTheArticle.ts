@@ -5,6 +5,13 @@ import { EVERYWHERE } from "./everywhere.js";
 
 /** Message context menu (Apps → "Ask the article"): the selected message's text is the question; the answer is private. */
 export const askTheArticle = {
-  data: { type: ApplicationCommandType.Message, name: "Ask the article", ...EVERYWHERE } as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
-  execute: (interaction, { engine, reply, notice }) => (interaction.targetMessage.content.trim() === "" ? notice(MESSAGES.nothingToAsk) : reply(engine.ask(interaction.targetMessage.content))),
+  data: {
+    type: ApplicationCommandType.Message,
+    name: "Ask the article",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  execute: (interaction, { engine, reply, notice }) =>
+    interaction.targetMessage.content.trim() === ""
+      ? notice(MESSAGES.nothingToAsk)
+      : reply(engine.ask(interaction.targetMessage.content)),
 } satisfies MessageMenuCommand;

@@ -1,4 +1,7 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { MessageMenuHandler, SlashHandler } from "../src/discord/commandContext.js";
 
 /** A slash command: the literal JSON Discord receives (registered by the deploy script) and its handler. */

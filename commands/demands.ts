@@ -3,6 +3,11 @@ import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
 export const demands = {
-  data: { type: ApplicationCommandType.ChatInput, name: "demands", description: "What the Kremlin demands, according to the article", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "demands",
+    description: "What the Kremlin demands, according to the article",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "demands" })),
 } satisfies SlashCommand;

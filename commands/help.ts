@@ -3,6 +3,11 @@ import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
 export const help = {
-  data: { type: ApplicationCommandType.ChatInput, name: "help", description: "What this bot can answer, and how to ask", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "help",
+    description: "What this bot can answer, and how to ask",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "help" })),
 } satisfies SlashCommand;

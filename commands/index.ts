@@ -13,4 +13,17 @@ import { where } from "./where.js";
 import { who } from "./who.js";
 
 /** The one command registry. Only entry points read it (bot start-up, the deploy script) and hand it to the adapter. */
-export const COMMANDS: readonly Command[] = Object.freeze([ask, who, aid, demands, when, where, quote, search, summary, source, help, askTheArticle]);
+export const COMMANDS: readonly Command[] = Object.freeze([
+  ask,
+  who,
+  aid,
+  demands,
+  when,
+  where,
+  quote,
+  search,
+  summary,
+  source,
+  help,
+  askTheArticle,
+]);

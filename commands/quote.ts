@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
@@ -7,9 +11,19 @@ export const quote = {
     type: ApplicationCommandType.ChatInput,
     name: "quote",
     description: "Direct quotes from the article, optionally by one speaker",
-    options: [{ type: ApplicationCommandOptionType.String, name: "speaker", description: "Who said it, e.g. Blinken", required: false, max_length: 100, autocomplete: true }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "speaker",
+        description: "Who said it, e.g. Blinken",
+        required: false,
+        max_length: 100,
+        autocomplete: true,
+      },
+    ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   autocomplete: { option: "speaker", kind: "quote" },
-  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "quote", argument: interaction.options.getString("speaker") ?? "" })),
+  execute: (interaction, { engine, reply }) =>
+    reply(engine.run({ command: "quote", argument: interaction.options.getString("speaker") ?? "" })),
 } satisfies SlashCommand;

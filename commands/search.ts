@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 import { PRIVATE_OPTION } from "./privateOption.js";
@@ -10,10 +14,17 @@ export const search = {
     description: "The article's sentences that best match some words, ranked",
     options: [
       // Short, so that Prev/Next can carry the words in a button's 100-character custom_id.
-      { type: ApplicationCommandOptionType.String, name: "words", description: "Words to look for, e.g. troops border", required: true, max_length: 80 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "words",
+        description: "Words to look for, e.g. troops border",
+        required: true,
+        max_length: 80,
+      },
       PRIVATE_OPTION,
     ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "search", argument: interaction.options.getString("words", true) })),
+  execute: (interaction, { engine, reply }) =>
+    reply(engine.run({ command: "search", argument: interaction.options.getString("words", true) })),
 } satisfies SlashCommand;

@@ -3,6 +3,11 @@ import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
 export const source = {
-  data: { type: ApplicationCommandType.ChatInput, name: "source", description: "Where the article comes from: source, title and byline", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "source",
+    description: "Where the article comes from: source, title and byline",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "source" })),
 } satisfies SlashCommand;

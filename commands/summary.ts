@@ -3,6 +3,11 @@ import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
 export const summary = {
-  data: { type: ApplicationCommandType.ChatInput, name: "summary", description: "A short summary of the article", ...EVERYWHERE } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: "summary",
+    description: "A short summary of the article",
+    ...EVERYWHERE,
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (_interaction, { engine, reply }) => reply(engine.run({ command: "summary" })),
 } satisfies SlashCommand;

@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
@@ -7,9 +11,19 @@ export const where = {
     type: ApplicationCommandType.ChatInput,
     name: "where",
     description: "Where things happen in the article, or what happens at a place",
-    options: [{ type: ApplicationCommandOptionType.String, name: "place", description: "A place, e.g. Geneva", required: false, max_length: 100, autocomplete: true }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "place",
+        description: "A place, e.g. Geneva",
+        required: false,
+        max_length: 100,
+        autocomplete: true,
+      },
+    ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   autocomplete: { option: "place", kind: "where" },
-  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "where", argument: interaction.options.getString("place") ?? "" })),
+  execute: (interaction, { engine, reply }) =>
+    reply(engine.run({ command: "where", argument: interaction.options.getString("place") ?? "" })),
 } satisfies SlashCommand;

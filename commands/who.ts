@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
 
@@ -7,9 +11,19 @@ export const who = {
     type: ApplicationCommandType.ChatInput,
     name: "who",
     description: "Who is someone, or what is an organisation or country, in the article",
-    options: [{ type: ApplicationCommandOptionType.String, name: "name", description: "A person, organisation or country, e.g. Lavrov", required: true, max_length: 100, autocomplete: true }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: "name",
+        description: "A person, organisation or country, e.g. Lavrov",
+        required: true,
+        max_length: 100,
+        autocomplete: true,
+      },
+    ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   autocomplete: { option: "name", kind: "who" },
-  execute: (interaction, { engine, reply }) => reply(engine.run({ command: "who", argument: interaction.options.getString("name", true) })),
+  execute: (interaction, { engine, reply }) =>
+    reply(engine.run({ command: "who", argument: interaction.options.getString("name", true) })),
 } satisfies SlashCommand;

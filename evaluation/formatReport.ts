@@ -30,10 +30,16 @@ export function formatTable(result: EvaluationResult): string {
     { label: `Top-1 sentence accuracy (${counts.answerable} answerable)`, value: (m) => percent(m.top1) },
     { label: "Top-3 sentence accuracy", value: (m) => percent(m.top3) },
     { label: "MRR (first 10 ranked)", value: (m) => (Number.isNaN(m.mrr) ? "n/a" : m.mrr.toFixed(3)) },
-    { label: `Correct abstention = abstention recall (${counts.none} unanswerable)`, value: (m) => percent(m.abstentionRecall) },
+    {
+      label: `Correct abstention = abstention recall (${counts.none} unanswerable)`,
+      value: (m) => percent(m.abstentionRecall),
+    },
     { label: "Abstention precision", value: (m) => percent(m.abstentionPrecision) },
     { label: `Byline/source/summary answered with the expected words (${counts.meta})`, value: (m) => percent(m.meta) },
-    { label: "Answer text holds the expected words", value: (m, s) => (s.id === "engine" ? percent(m.mustContain) : "n/a") },
+    {
+      label: "Answer text holds the expected words",
+      value: (m, s) => (s.id === "engine" ? percent(m.mustContain) : "n/a"),
+    },
     { label: `All questions correct (${counts.questions})`, value: (m) => percent(m.overall) },
     { label: "Median latency per question", value: (m) => milliseconds(m.latency.medianMs) },
     { label: "p99 latency per question", value: (m) => milliseconds(m.latency.p99Ms) },
@@ -41,7 +47,10 @@ export function formatTable(result: EvaluationResult): string {
   ];
   const header = `| Metric | ${result.systems.map((system) => system.label).join(" | ")} |`;
   const rule = `|---|${result.systems.map(() => "---:").join("|")}|`;
-  const body = rows.map((row) => `| ${row.label} | ${result.systems.map((system) => cell(row.value(system.metrics, system))).join(" | ")} |`);
+  const body = rows.map(
+    (row) =>
+      `| ${row.label} | ${result.systems.map((system) => cell(row.value(system.metrics, system))).join(" | ")} |`,
+  );
   return [header, rule, ...body].join("\n");
 }
 
@@ -62,7 +71,9 @@ export function formatTagTable(result: EvaluationResult): string {
 
 export function formatMiss(miss: Miss): string {
   const expected = Array.isArray(miss.expect) ? `[${miss.expect.join(", ")}]` : miss.expect;
-  const citation = miss.firstCitation ? `#${miss.firstCitation.sentence} “${oneLine(miss.firstCitation.text, 90)}”` : "none";
+  const citation = miss.firstCitation
+    ? `#${miss.firstCitation.sentence} “${oneLine(miss.firstCitation.text, 90)}”`
+    : "none";
   return [
     `- \`${miss.question}\` (expect ${expected}${miss.tags.length > 0 ? `; ${miss.tags.join(", ")}` : ""})`,
     `  - ${miss.reasons.join("; ")}`,
@@ -110,9 +121,11 @@ function engineMetrics(result: EvaluationResult): SystemMetrics | undefined {
 
 /** The engine's headline numbers on each tuned set beside its held-out set: the gap is the tuning optimism. */
 export function formatTunedVersusHeldOut(reports: readonly HeldOutReport[]): string {
-  const header = "| Knowledge | Engine top-1, tuned set | Engine top-1, held-out | Correct abstention, tuned set | Correct abstention, held-out |";
+  const header =
+    "| Knowledge | Engine top-1, tuned set | Engine top-1, held-out | Correct abstention, tuned set | Correct abstention, held-out |";
   const rule = "|---|---:|---:|---:|---:|";
-  const show = (metrics: SystemMetrics | undefined, pick: (m: SystemMetrics) => Ratio) => (metrics ? percent(pick(metrics)) : "n/a");
+  const show = (metrics: SystemMetrics | undefined, pick: (m: SystemMetrics) => Ratio) =>
+    metrics ? percent(pick(metrics)) : "n/a";
   const body = reports.map(({ heading, result, tuned }) => {
     const heldOut = engineMetrics(result);
     const tunedMetrics = tuned ? engineMetrics(tuned.result) : undefined;

@@ -66,7 +66,12 @@ export const QuestionSet = z
     set.questions.forEach((question, index) => {
       const key = question.q.trim().toLowerCase();
       const earlier = seen.get(key);
-      if (earlier !== undefined) context.addIssue({ code: "custom", path: ["questions", index, "q"], message: `duplicates questions[${earlier}]` });
+      if (earlier !== undefined)
+        context.addIssue({
+          code: "custom",
+          path: ["questions", index, "q"],
+          message: `duplicates questions[${earlier}]`,
+        });
       else seen.set(key, index);
     });
   });
@@ -101,7 +106,10 @@ export function findQuestionSetProblems(set: QuestionSet, article: Article | und
   set.questions.forEach((question, index) => {
     if (!Array.isArray(question.expect)) return;
     for (const sentence of question.expect) {
-      if (sentence > count) problems.push(`questions[${index}] "${question.q}": sentence ${sentence} does not exist (the article has ${count})`);
+      if (sentence > count)
+        problems.push(
+          `questions[${index}] "${question.q}": sentence ${sentence} does not exist (the article has ${count})`,
+        );
     }
   });
   return problems;

@@ -4,8 +4,23 @@ import { createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
 import type { Knowledge } from "../src/knowledge/schema.js";
 import { foldText } from "../src/text/normalize.js";
-import { type EvalQuestion, type Expectation, findQuestionSetProblems, loadQuestionSet, type QuestionKind, questionKind, type QuestionSet } from "./questionSet.js";
-import { engineSystem, type EvaluatedSystem, fuseBaseline, miniSearchBaseline, type RankedSentence, type SystemReply } from "./systems.js";
+import {
+  type EvalQuestion,
+  type Expectation,
+  findQuestionSetProblems,
+  loadQuestionSet,
+  type QuestionKind,
+  questionKind,
+  type QuestionSet,
+} from "./questionSet.js";
+import {
+  engineSystem,
+  type EvaluatedSystem,
+  fuseBaseline,
+  miniSearchBaseline,
+  type RankedSentence,
+  type SystemReply,
+} from "./systems.js";
 
 export const SYSTEM_IDS = ["engine", "fuse", "minisearch"] as const;
 export type SystemId = (typeof SYSTEM_IDS)[number];
@@ -121,12 +136,21 @@ export function scoreQuestion(question: EvalQuestion, articleSlug: string, reply
   const top3 = kind === "answerable" && reply.answered && rank >= 0 && rank < 3;
   const reciprocalRank = kind === "answerable" && reply.answered && rank >= 0 ? 1 / (rank + 1) : 0;
   const mustContainMissing = missingWords(reply.text, question.mustContain);
-  const correct = kind === "answerable" ? top1 : kind === "none" ? !reply.answered : reply.answered && mustContainMissing.length === 0;
+  const correct =
+    kind === "answerable"
+      ? top1
+      : kind === "none"
+        ? !reply.answered
+        : reply.answered && mustContainMissing.length === 0;
   return { question, kind, reply, top1, top3, reciprocalRank, correct, mustContainMissing };
 }
 
 function describeExpectation(expect: Expectation): string {
-  return Array.isArray(expect) ? `sentence ${expect.join(" or ")}` : expect === "none" ? "an abstention" : "a byline/source answer";
+  return Array.isArray(expect)
+    ? `sentence ${expect.join(" or ")}`
+    : expect === "none"
+      ? "an abstention"
+      : "a byline/source answer";
 }
 
 export function missOf(outcome: QuestionOutcome): Miss | undefined {
@@ -135,11 +159,15 @@ export function missOf(outcome: QuestionOutcome): Miss | undefined {
   if (kind === "answerable" && !outcome.top1) {
     const first = reply.ranked[0];
     if (!reply.answered) reasons.push(`abstained, expected ${describeExpectation(question.expect)}`);
-    else reasons.push(`top-1 was ${first ? `sentence ${first.sentence}` : "no citation"}, expected ${describeExpectation(question.expect)}`);
+    else
+      reasons.push(
+        `top-1 was ${first ? `sentence ${first.sentence}` : "no citation"}, expected ${describeExpectation(question.expect)}`,
+      );
   }
   if (kind === "none" && reply.answered) reasons.push("answered instead of abstaining");
   if (kind === "meta" && !reply.answered) reasons.push("abstained on a byline/source question");
-  if (outcome.mustContainMissing.length > 0) reasons.push(`text lacks ${outcome.mustContainMissing.map((word) => `"${word}"`).join(", ")}`);
+  if (outcome.mustContainMissing.length > 0)
+    reasons.push(`text lacks ${outcome.mustContainMissing.map((word) => `"${word}"`).join(", ")}`);
   if (reasons.length === 0) return undefined;
   const first = reply.ranked[0];
   return {
@@ -154,23 +182,56 @@ export function missOf(outcome: QuestionOutcome): Miss | undefined {
   };
 }
 
-export function computeMetrics(outcomes: readonly QuestionOutcome[], latencySamples: readonly number[], buildMs: number): SystemMetrics {
+export function computeMetrics(
+  outcomes: readonly QuestionOutcome[],
+  latencySamples: readonly number[],
+  buildMs: number,
+): SystemMetrics {
   const answerable = outcomes.filter((outcome) => outcome.kind === "answerable");
   const none = outcomes.filter((outcome) => outcome.kind === "none");
   const meta = outcomes.filter((outcome) => outcome.kind === "meta");
   const abstained = outcomes.filter((outcome) => !outcome.reply.answered);
   const withWords = outcomes.filter((outcome) => outcome.question.mustContain.length > 0);
-  const count = (list: readonly QuestionOutcome[], test: (outcome: QuestionOutcome) => boolean) => list.filter(test).length;
+  const count = (list: readonly QuestionOutcome[], test: (outcome: QuestionOutcome) => boolean) =>
+    list.filter(test).length;
   return {
-    top1: ratio(count(answerable, (outcome) => outcome.top1), answerable.length),
-    top3: ratio(count(answerable, (outcome) => outcome.top3), answerable.length),
-    mrr: answerable.length === 0 ? Number.NaN : answerable.reduce((sum, outcome) => sum + outcome.reciprocalRank, 0) / answerable.length,
-    abstentionPrecision: ratio(count(abstained, (outcome) => outcome.kind === "none"), abstained.length),
-    abstentionRecall: ratio(count(none, (outcome) => !outcome.reply.answered), none.length),
-    meta: ratio(count(meta, (outcome) => outcome.correct), meta.length),
-    mustContain: ratio(count(withWords, (outcome) => outcome.mustContainMissing.length === 0), withWords.length),
-    overall: ratio(count(outcomes, (outcome) => outcome.correct), outcomes.length),
-    latency: { medianMs: percentile(latencySamples, 50), p99Ms: percentile(latencySamples, 99), samples: latencySamples.length },
+    top1: ratio(
+      count(answerable, (outcome) => outcome.top1),
+      answerable.length,
+    ),
+    top3: ratio(
+      count(answerable, (outcome) => outcome.top3),
+      answerable.length,
+    ),
+    mrr:
+      answerable.length === 0
+        ? Number.NaN
+        : answerable.reduce((sum, outcome) => sum + outcome.reciprocalRank, 0) / answerable.length,
+    abstentionPrecision: ratio(
+      count(abstained, (outcome) => outcome.kind === "none"),
+      abstained.length,
+    ),
+    abstentionRecall: ratio(
+      count(none, (outcome) => !outcome.reply.answered),
+      none.length,
+    ),
+    meta: ratio(
+      count(meta, (outcome) => outcome.correct),
+      meta.length,
+    ),
+    mustContain: ratio(
+      count(withWords, (outcome) => outcome.mustContainMissing.length === 0),
+      withWords.length,
+    ),
+    overall: ratio(
+      count(outcomes, (outcome) => outcome.correct),
+      outcomes.length,
+    ),
+    latency: {
+      medianMs: percentile(latencySamples, 50),
+      p99Ms: percentile(latencySamples, 99),
+      samples: latencySamples.length,
+    },
     buildMs,
   };
 }
@@ -185,7 +246,11 @@ function byTag(outcomes: readonly QuestionOutcome[]): Record<string, Ratio> {
       tallies.set(tag, tally);
     }
   }
-  return Object.fromEntries([...tallies.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, tally]) => [tag, ratio(tally.hits, tally.total)]));
+  return Object.fromEntries(
+    [...tallies.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([tag, tally]) => [tag, ratio(tally.hits, tally.total)]),
+  );
 }
 
 interface BuiltSystem {
@@ -232,10 +297,13 @@ export function runEvaluation(options: EvaluationOptions): EvaluationResult {
     return reply;
   };
 
-  const replies = built.map(({ system }, index) => set.questions.map((question) => (timedRounds === 0 ? timedReply(index, question.q) : system.reply(question.q))));
+  const replies = built.map(({ system }, index) =>
+    set.questions.map((question) => (timedRounds === 0 ? timedReply(index, question.q) : system.reply(question.q))),
+  );
   for (let round = 0; round < timedRounds; round += 1) {
     set.questions.forEach((question, questionIndex) => {
-      for (let offset = 0; offset < built.length; offset += 1) timedReply((questionIndex + round + offset) % built.length, question.q);
+      for (let offset = 0; offset < built.length; offset += 1)
+        timedReply((questionIndex + round + offset) % built.length, question.q);
     });
   }
 

@@ -40,7 +40,11 @@ export function engineSystem(engine: AnswerEngine): EvaluatedSystem {
         answered: answer.answered,
         command: answer.command,
         text: answer.text,
-        ranked: answer.citations.map((citation) => ({ article: citation.article, sentence: citation.sentence, text: citation.text })),
+        ranked: answer.citations.map((citation) => ({
+          article: citation.article,
+          sentence: citation.sentence,
+          text: citation.text,
+        })),
       };
     },
   };
@@ -48,7 +52,9 @@ export function engineSystem(engine: AnswerEngine): EvaluatedSystem {
 
 /** Every sentence of the articles, in order, as the baselines index them. */
 function sentencesOf(articles: readonly Article[]): RankedSentence[] {
-  return articles.flatMap((article) => article.sentences.map((sentence) => ({ article: article.slug, sentence: sentence.number, text: sentence.text })));
+  return articles.flatMap((article) =>
+    article.sentences.map((sentence) => ({ article: article.slug, sentence: sentence.number, text: sentence.text })),
+  );
 }
 
 /** The naive baseline: fuse.js 7 with its default options over the raw sentences; it abstains only when fuse finds nothing. */
@@ -94,7 +100,9 @@ export function miniSearchBaseline(articles: readonly Article[]): EvaluatedSyste
     id: "minisearch",
     label: "MiniSearch (BM25, stems)",
     reply(question) {
-      const ranked = index.search(question).flatMap((result) => (typeof result.id === "number" ? (sentences[result.id] ?? []) : []));
+      const ranked = index
+        .search(question)
+        .flatMap((result) => (typeof result.id === "number" ? (sentences[result.id] ?? []) : []));
       return { answered: ranked.length > 0, text: ranked[0]?.text ?? "", ranked };
     },
   };

@@ -134,7 +134,14 @@ interface StoredMessage {
   message: APIMessage;
 }
 
-const BOT_USER: APIUser = { id: IDS.bot, username: BOT_USERNAME, discriminator: "0", global_name: null, avatar: null, bot: true };
+const BOT_USER: APIUser = {
+  id: IDS.bot,
+  username: BOT_USERNAME,
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
@@ -236,7 +243,10 @@ export class FakeDiscord {
   // ------------------------------------------------------------ waiting for traffic
 
   /** Resolves with the first recorded REST call (from `since` on) matching the predicate. */
-  async waitForCall(predicate: (call: RestCall) => boolean, options: { timeoutMs?: number; since?: number } = {}): Promise<RestCall> {
+  async waitForCall(
+    predicate: (call: RestCall) => boolean,
+    options: { timeoutMs?: number; since?: number } = {},
+  ): Promise<RestCall> {
     const since = options.since ?? 0;
     return this.waitFor(() => this.calls.slice(since).find(predicate), options.timeoutMs ?? 5_000, "REST call");
   }
@@ -297,7 +307,8 @@ export class FakeDiscord {
     if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null) {
       if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
       const channel = "channel" in data ? data.channel : undefined;
-      if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel) this.interactionChannels.set(String(data.token), String(channel.id));
+      if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel)
+        this.interactionChannels.set(String(data.token), String(channel.id));
     }
     const entry: SentDispatch = { s: ++this.sequence, t: event, d: data };
     this.backlog.push(entry);
@@ -425,7 +436,12 @@ export class FakeDiscord {
       },
     });
     this.ready = true;
-    this.sendFrame({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.GuildCreate, s: ++this.sequence, d: guildCreatePayload() });
+    this.sendFrame({
+      op: GatewayOpcodes.Dispatch,
+      t: GatewayDispatchEvents.GuildCreate,
+      s: ++this.sequence,
+      d: guildCreatePayload(),
+    });
   }
 
   private onResume(data: unknown): void {
@@ -434,7 +450,8 @@ export class FakeDiscord {
       this.sendFrame({ op: GatewayOpcodes.InvalidSession, t: null, s: null, d: false });
       return;
     }
-    const since = typeof data === "object" && data !== null && "seq" in data && typeof data.seq === "number" ? data.seq : 0;
+    const since =
+      typeof data === "object" && data !== null && "seq" in data && typeof data.seq === "number" ? data.seq : 0;
     for (const entry of this.backlog.filter((candidate) => candidate.s > since)) {
       this.replayed += 1;
       this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
@@ -447,12 +464,23 @@ export class FakeDiscord {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    const path = safeDecode(url.pathname).replace(/^\/api/, "").replace(/^\/v\d+/, "");
+    const path = safeDecode(url.pathname)
+      .replace(/^\/api/, "")
+      .replace(/^\/v\d+/, "");
     const method = (request.method ?? "GET").toUpperCase();
     const text = await readBody(request);
     const body = parseBody(text, request.headers["content-type"]);
     const record = (status: number, answer?: unknown): void => {
-      const call: RestCall = { method, path, query: Object.fromEntries(url.searchParams), body, authorization: request.headers.authorization, status, ...(answer === undefined ? {} : { response: answer }), at: Date.now() };
+      const call: RestCall = {
+        method,
+        path,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        authorization: request.headers.authorization,
+        status,
+        ...(answer === undefined ? {} : { response: answer }),
+        at: Date.now(),
+      };
       if (this.record) this.calls.push(call);
       for (const listener of this.callListeners) listener(call);
       this.notify();
@@ -462,7 +490,12 @@ export class FakeDiscord {
       if (!response.writableFinished) clientGone = true;
     });
 
-    const fault = this.faults.find((entry) => entry.remaining > 0 && (entry.method === undefined || entry.method === method) && (typeof entry.path === "string" ? entry.path === path : entry.path.test(path)));
+    const fault = this.faults.find(
+      (entry) =>
+        entry.remaining > 0 &&
+        (entry.method === undefined || entry.method === method) &&
+        (typeof entry.path === "string" ? entry.path === path : entry.path.test(path)),
+    );
     if (fault) {
       fault.remaining -= 1;
       if (fault.delayMs) await sleep(fault.delayMs);
@@ -478,7 +511,9 @@ export class FakeDiscord {
       }
     }
 
-    const result = this.authorised(path, request.headers.authorization) ? this.route(method, path, url.searchParams, body) : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+    const result = this.authorised(path, request.headers.authorization)
+      ? this.route(method, path, url.searchParams, body)
+      : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
     record(result.status, result.body);
     send(response, result.status, result.body);
   }
@@ -489,12 +524,27 @@ export class FakeDiscord {
     return this.token === undefined ? /^Bot \S+$/.test(header ?? "") : header === `Bot ${this.token}`;
   }
 
-  private route(method: string, path: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+  ): { status: number; body?: unknown } {
     let match: RegExpExecArray | null;
-    const refused = method === "POST" || method === "PATCH" ? refusal(/\/callback$/.test(path) ? [] : messageProblems(body)) : undefined;
+    const refused =
+      method === "POST" || method === "PATCH"
+        ? refusal(/\/callback$/.test(path) ? [] : messageProblems(body))
+        : undefined;
     if (refused) return refused;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
     }
     if (method === "GET" && path === "/gateway") return { status: 200, body: { url: this.gatewayUrl } };
 
@@ -518,7 +568,9 @@ export class FakeDiscord {
       }
     }
     if (method === "POST" && (match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
-      const message = this.createMessage(this.interactionChannels.get(match[2] ?? "") ?? IDS.guildChannel, body, { webhookId: match[1] });
+      const message = this.createMessage(this.interactionChannels.get(match[2] ?? "") ?? IDS.guildChannel, body, {
+        webhookId: match[1],
+      });
       return { status: 200, body: message };
     }
     if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
@@ -526,8 +578,17 @@ export class FakeDiscord {
     }
     if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === "POST") return { status: 204 };
     if (method === "POST" && path === "/users/@me/channels") {
-      const recipient = typeof body === "object" && body !== null && "recipient_id" in body ? String(body.recipient_id) : IDS.user;
-      return { status: 200, body: { id: IDS.dmChannel, type: ChannelType.DM, last_message_id: null, recipients: [{ ...humanUser(), id: recipient }] } };
+      const recipient =
+        typeof body === "object" && body !== null && "recipient_id" in body ? String(body.recipient_id) : IDS.user;
+      return {
+        status: 200,
+        body: {
+          id: IDS.dmChannel,
+          type: ChannelType.DM,
+          last_message_id: null,
+          recipients: [{ ...humanUser(), id: recipient }],
+        },
+      };
     }
     if (method === "PUT" && (match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       const commands = Array.isArray(body) ? body : [];
@@ -547,31 +608,68 @@ export class FakeDiscord {
     return notFound(0, "404: Not Found");
   }
 
-  private interactionCallback(interactionId: string, token: string, body: unknown, withResponse: boolean): { status: number; body?: unknown } {
+  private interactionCallback(
+    interactionId: string,
+    token: string,
+    body: unknown,
+    withResponse: boolean,
+  ): { status: number; body?: unknown } {
     const state = this.interactions.get(interactionId);
-    if (state?.acknowledged) return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
-    if (state && Date.now() - state.dispatchedAt > this.interactionWindowMs) return notFound(10062, "Unknown interaction");
+    if (state?.acknowledged)
+      return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
+    if (state && Date.now() - state.dispatchedAt > this.interactionWindowMs)
+      return notFound(10062, "Unknown interaction");
     const type = typeof body === "object" && body !== null && "type" in body ? body.type : undefined;
     const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-    const refused = refusal(type === InteractionResponseType.ApplicationCommandAutocompleteResult ? choiceProblems(data) : messageProblems(data));
+    const refused = refusal(
+      type === InteractionResponseType.ApplicationCommandAutocompleteResult
+        ? choiceProblems(data)
+        : messageProblems(data),
+    );
     if (refused) return refused;
     if (state) state.acknowledged = true;
-    if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource) {
-      const message = this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, { interactionId });
+    if (
+      type === InteractionResponseType.ChannelMessageWithSource ||
+      type === InteractionResponseType.DeferredChannelMessageWithSource
+    ) {
+      const message = this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, {
+        interactionId,
+      });
       this.messagesByToken.set(token, { message });
       this.messagesById.set(message.id, { message });
     }
     if (type === InteractionResponseType.UpdateMessage) {
-      this.messagesByToken.set(token, { message: this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, { interactionId }) });
+      this.messagesByToken.set(token, {
+        message: this.createMessage(this.interactionChannels.get(token) ?? IDS.guildChannel, data ?? {}, {
+          interactionId,
+        }),
+      });
     }
     if (!withResponse) return { status: 204 };
     const message = this.messagesByToken.get(token)?.message;
-    return { status: 200, body: { interaction: { id: interactionId, type: 2, response_message_id: message?.id, response_message_loading: false, response_message_ephemeral: false }, resource: { type, message } } };
+    return {
+      status: 200,
+      body: {
+        interaction: {
+          id: interactionId,
+          type: 2,
+          response_message_id: message?.id,
+          response_message_loading: false,
+          response_message_ephemeral: false,
+        },
+        resource: { type, message },
+      },
+    };
   }
 
-  private createMessage(channelId: string, body: unknown, origin: { webhookId?: string | undefined; interactionId?: string }): APIMessage {
+  private createMessage(
+    channelId: string,
+    body: unknown,
+    origin: { webhookId?: string | undefined; interactionId?: string },
+  ): APIMessage {
     const fields = messageFields(body);
-    const reference = typeof body === "object" && body !== null && "message_reference" in body ? body.message_reference : undefined;
+    const reference =
+      typeof body === "object" && body !== null && "message_reference" in body ? body.message_reference : undefined;
     const message: APIMessage = {
       id: nextSnowflake(),
       channel_id: channelId,
@@ -583,7 +681,9 @@ export class FakeDiscord {
       pinned: false,
       type: reference ? MessageType.Reply : MessageType.Default,
       ...(origin.webhookId ? { webhook_id: origin.webhookId } : {}),
-      ...(reference && typeof reference === "object" && "message_id" in reference ? { message_reference: { message_id: String(reference.message_id), channel_id: channelId } } : {}),
+      ...(reference && typeof reference === "object" && "message_id" in reference
+        ? { message_reference: { message_id: String(reference.message_id), channel_id: channelId } }
+        : {}),
       ...fields,
     };
     this.messagesById.set(message.id, { message });
@@ -598,7 +698,8 @@ function messageFields(body: unknown): Partial<APIMessage> {
   if ("content" in body && typeof body.content === "string") fields.content = body.content;
   if ("embeds" in body && Array.isArray(body.embeds)) fields.embeds = body.embeds;
   if ("components" in body && Array.isArray(body.components)) fields.components = body.components;
-  if ("flags" in body && typeof body.flags === "number") if (body.flags & MessageFlags.Ephemeral) fields.flags = MessageFlags.Ephemeral;
+  if ("flags" in body && typeof body.flags === "number")
+    if (body.flags & MessageFlags.Ephemeral) fields.flags = MessageFlags.Ephemeral;
   return fields;
 }
 
@@ -646,7 +747,16 @@ export function humanUser(): APIUser {
   return { id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null };
 }
 
-function guildCreatePayload(): APIGuild & { channels: APIChannel[]; members: APIGuildMember[]; joined_at: string; large: boolean; member_count: number; threads: []; presences: []; voice_states: [] } {
+function guildCreatePayload(): APIGuild & {
+  channels: APIChannel[];
+  members: APIGuildMember[];
+  joined_at: string;
+  large: boolean;
+  member_count: number;
+  threads: [];
+  presences: [];
+  voice_states: [];
+} {
   const role = (id: string, name: string, extra: Partial<APIRole> = {}): APIRole => ({
     id,
     name,
@@ -673,7 +783,11 @@ function guildCreatePayload(): APIGuild & { channels: APIChannel[]; members: API
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [role(IDS.guild, "@everyone", { permissions: "68608" }), role(IDS.botRole, BOT_USERNAME, { managed: true, position: 1, tags: { bot_id: IDS.bot } }), role(IDS.otherRole, "readers", { position: 1, mentionable: true })],
+    roles: [
+      role(IDS.guild, "@everyone", { permissions: "68608" }),
+      role(IDS.botRole, BOT_USERNAME, { managed: true, position: 1, tags: { bot_id: IDS.bot } }),
+      role(IDS.otherRole, "readers", { position: 1, mentionable: true }),
+    ],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -693,8 +807,31 @@ function guildCreatePayload(): APIGuild & { channels: APIChannel[]; members: API
     hub_type: null,
     safety_alerts_channel_id: null,
     incidents_data: null,
-    channels: [{ id: IDS.guildChannel, type: ChannelType.GuildText, guild_id: IDS.guild, name: "general", position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null }],
-    members: [{ user: BOT_USER, roles: [IDS.botRole], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags }],
+    channels: [
+      {
+        id: IDS.guildChannel,
+        type: ChannelType.GuildText,
+        guild_id: IDS.guild,
+        name: "general",
+        position: 0,
+        permission_overwrites: [],
+        nsfw: false,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        parent_id: null,
+      },
+    ],
+    members: [
+      {
+        user: BOT_USER,
+        roles: [IDS.botRole],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0 as GuildMemberFlags,
+      },
+    ],
     joined_at: new Date().toISOString(),
     large: false,
     member_count: 2,

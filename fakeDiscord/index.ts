@@ -1,4 +1,11 @@
-export { CLIENT_CLOSED_REQUEST, FakeDiscord, type FakeDiscordOptions, type GatewayFrame, type RestCall, type RestFault } from "./fakeDiscord.js";
+export {
+  CLIENT_CLOSED_REQUEST,
+  FakeDiscord,
+  type FakeDiscordOptions,
+  type GatewayFrame,
+  type RestCall,
+  type RestFault,
+} from "./fakeDiscord.js";
 export { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 export * from "./payloads.js";
 export * from "./responses.js";

@@ -83,7 +83,8 @@ export function messageProblems(body: unknown): string[] {
       const id = text(button.custom_id);
       over(`components[${index}].components[${at}].custom_id`, id.length, DISCORD_RULES.customId);
       over(`components[${index}].components[${at}].label`, text(button.label).length, DISCORD_RULES.buttonLabel);
-      if (customIds.has(id)) problems.push(`components[${index}].components[${at}].custom_id: ${JSON.stringify(id)} is used twice`);
+      if (customIds.has(id))
+        problems.push(`components[${index}].components[${at}].custom_id: ${JSON.stringify(id)} is used twice`);
       customIds.add(id);
     });
   });
@@ -94,11 +95,14 @@ export function messageProblems(body: unknown): string[] {
 export function choiceProblems(data: unknown): string[] {
   const choices = list(record(data).choices).map(record);
   const problems: string[] = [];
-  if (choices.length > DISCORD_RULES.autocompleteChoices) problems.push(`choices: ${choices.length} is over ${DISCORD_RULES.autocompleteChoices}`);
+  if (choices.length > DISCORD_RULES.autocompleteChoices)
+    problems.push(`choices: ${choices.length} is over ${DISCORD_RULES.autocompleteChoices}`);
   choices.forEach((choice, index) => {
     const name = text(choice.name);
-    if (name.length < 1 || name.length > DISCORD_RULES.choiceName) problems.push(`choices[${index}].name: length ${name.length} is not within 1–${DISCORD_RULES.choiceName}`);
-    if (String(choice.value ?? "").length > DISCORD_RULES.choiceValue) problems.push(`choices[${index}].value: over ${DISCORD_RULES.choiceValue}`);
+    if (name.length < 1 || name.length > DISCORD_RULES.choiceName)
+      problems.push(`choices[${index}].name: length ${name.length} is not within 1–${DISCORD_RULES.choiceName}`);
+    if (String(choice.value ?? "").length > DISCORD_RULES.choiceValue)
+      problems.push(`choices[${index}].value: over ${DISCORD_RULES.choiceValue}`);
   });
   return problems;
 }

@@ -22,19 +22,54 @@ import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 
 /** The fields every message has that these tests never vary (fresh arrays each time). */
 export function messageDefaults() {
-  return { edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [] };
+  return {
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+  };
 }
 
 export type Place = "guild" | "dm";
 
-export const HUMAN: APIUser = Object.freeze({ id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null });
-export const OTHER_BOT: APIUser = Object.freeze({ id: IDS.otherBot, username: "otherbot", discriminator: "0", global_name: null, avatar: null, bot: true });
-export const SELF: APIUser = Object.freeze({ id: IDS.bot, username: BOT_USERNAME, discriminator: "0", global_name: null, avatar: null, bot: true });
+export const HUMAN: APIUser = Object.freeze({
+  id: IDS.user,
+  username: "reader",
+  discriminator: "0",
+  global_name: "Reader",
+  avatar: null,
+});
+export const OTHER_BOT: APIUser = Object.freeze({
+  id: IDS.otherBot,
+  username: "otherbot",
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+});
+export const SELF: APIUser = Object.freeze({
+  id: IDS.bot,
+  username: BOT_USERNAME,
+  discriminator: "0",
+  global_name: null,
+  avatar: null,
+  bot: true,
+});
 
 const ALL_PERMISSIONS = "2251799813685247";
 
 function member(user: APIUser): APIInteractionGuildMember {
-  return { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags, permissions: ALL_PERMISSIONS };
+  return {
+    user,
+    roles: [],
+    joined_at: new Date().toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+    permissions: ALL_PERMISSIONS,
+  };
 }
 
 function channelOf(place: Place): Partial<APIChannel> & Pick<APIChannel, "id" | "type"> {
@@ -59,16 +94,35 @@ function base(place: Place) {
     channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
   };
   return place === "guild"
-    ? { ...common, guild_id: IDS.guild, guild_locale: Locale.EnglishUS, member: member(HUMAN), authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: IDS.guild }, context: InteractionContextType.Guild }
-    : { ...common, user: HUMAN, authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: "0" }, context: InteractionContextType.BotDM };
+    ? {
+        ...common,
+        guild_id: IDS.guild,
+        guild_locale: Locale.EnglishUS,
+        member: member(HUMAN),
+        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: IDS.guild },
+        context: InteractionContextType.Guild,
+      }
+    : {
+        ...common,
+        user: HUMAN,
+        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: "0" },
+        context: InteractionContextType.BotDM,
+      };
 }
 
 /** A slash command invocation: `/name option:value …`. */
 export function slashCommand(name: string, options: Record<string, string | boolean> = {}, place: Place = "guild") {
-  const dataOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(([optionName, value]) =>
-    typeof value === "boolean" ? { type: ApplicationCommandOptionType.Boolean, name: optionName, value } : { type: ApplicationCommandOptionType.String, name: optionName, value },
+  const dataOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
+    ([optionName, value]) =>
+      typeof value === "boolean"
+        ? { type: ApplicationCommandOptionType.Boolean, name: optionName, value }
+        : { type: ApplicationCommandOptionType.String, name: optionName, value },
   );
-  return { ...base(place), type: InteractionType.ApplicationCommand, data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions } };
+  return {
+    ...base(place),
+    type: InteractionType.ApplicationCommand,
+    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions },
+  };
 }
 
 /** Someone typing in an autocomplete box: the focused option holds the partial text. */
@@ -76,13 +130,27 @@ export function autocomplete(name: string, option: string, partial: string, plac
   return {
     ...base(place),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }] },
+    data: {
+      id: nextSnowflake(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }],
+    },
   };
 }
 
 /** A click on a button of a message the bot sent. */
-export function buttonClick(customId: string, message: APIMessage, place: Place = "guild"): APIMessageComponentInteraction & { channel_id: string } {
-  const payload = { ...base(place), type: InteractionType.MessageComponent as const, data: { component_type: ComponentType.Button as const, custom_id: customId }, message };
+export function buttonClick(
+  customId: string,
+  message: APIMessage,
+  place: Place = "guild",
+): APIMessageComponentInteraction & { channel_id: string } {
+  const payload = {
+    ...base(place),
+    type: InteractionType.MessageComponent as const,
+    data: { component_type: ComponentType.Button as const, custom_id: customId },
+    message,
+  };
   return payload;
 }
 
@@ -91,7 +159,13 @@ export function messageCommand(name: string, target: APIMessage, place: Place = 
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,
-    data: { id: nextSnowflake(), name, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+    data: {
+      id: nextSnowflake(),
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
   };
 }
 
@@ -125,7 +199,19 @@ export function messageCreate(content: string, options: MessageOptions = {}): Ga
     type: MessageType.Default as const,
     channel_type: place === "guild" ? (ChannelType.GuildText as const) : (ChannelType.DM as const),
   };
-  return place === "guild" ? { ...message, guild_id: IDS.guild, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 as GuildMemberFlags } } : message;
+  return place === "guild"
+    ? {
+        ...message,
+        guild_id: IDS.guild,
+        member: {
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0 as GuildMemberFlags,
+        },
+      }
+    : message;
 }
 
 /** A message someone else posted, as a context-menu target. */
@@ -151,6 +237,7 @@ export function userWithId(id: string): APIUser {
 
 /** The same interaction, made by another person (in a guild the member's user, in a DM the user). */
 export function asUser<T extends object>(payload: T, user: APIUser): T {
-  if ("member" in payload && typeof payload.member === "object" && payload.member !== null) return { ...payload, member: { ...payload.member, user } };
+  if ("member" in payload && typeof payload.member === "object" && payload.member !== null)
+    return { ...payload, member: { ...payload.member, user } };
   return { ...payload, user };
 }

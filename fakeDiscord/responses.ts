@@ -23,9 +23,23 @@ export const SentMessage = z.looseObject({
     )
     .optional(),
   components: z
-    .array(z.object({ type: z.number(), components: z.array(z.looseObject({ type: z.number(), custom_id: z.string().optional(), label: z.string().optional(), disabled: z.boolean().optional() })) }))
+    .array(
+      z.object({
+        type: z.number(),
+        components: z.array(
+          z.looseObject({
+            type: z.number(),
+            custom_id: z.string().optional(),
+            label: z.string().optional(),
+            disabled: z.boolean().optional(),
+          }),
+        ),
+      }),
+    )
     .optional(),
-  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional(), replied_user: z.boolean().optional() }).optional(),
+  allowed_mentions: z
+    .looseObject({ parse: z.array(z.string()).optional(), replied_user: z.boolean().optional() })
+    .optional(),
   message_reference: z.looseObject({ message_id: z.string().optional() }).optional(),
   choices: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
 });
@@ -45,7 +59,15 @@ export function messageFromResponse(response: InteractionResponse, place: Place 
     timestamp: new Date().toISOString(),
     ...messageDefaults(),
     embeds: (data.embeds ?? []).map((embed) => ({ ...embed })),
-    components: (data.components ?? []).map((row) => ({ type: 1, components: row.components.map((component) => ({ type: 2, style: 1, custom_id: component.custom_id ?? "x", label: component.label ?? "" })) })),
+    components: (data.components ?? []).map((row) => ({
+      type: 1,
+      components: row.components.map((component) => ({
+        type: 2,
+        style: 1,
+        custom_id: component.custom_id ?? "x",
+        label: component.label ?? "",
+      })),
+    })),
     pinned: false,
     type: 0,
     ...(data.flags ? { flags: data.flags } : {}),

@@ -27,7 +27,13 @@ import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { percentile } from "../evaluation/percentile.js";
-import { engineSystem, type EvaluatedSystem, fuseBaseline, miniSearchBaseline, type SystemReply } from "../evaluation/systems.js";
+import {
+  engineSystem,
+  type EvaluatedSystem,
+  fuseBaseline,
+  miniSearchBaseline,
+  type SystemReply,
+} from "../evaluation/systems.js";
 import { createEngine } from "../src/engine/engine.js";
 import { buildKnowledge, readKnowledgeSources, type ArticleSource } from "../src/knowledge/loadKnowledge.js";
 import { parseArticle } from "../src/knowledge/parseArticle.js";
@@ -46,14 +52,22 @@ const UNCURATED_SYNTHETIC_QUESTIONS = 100;
 
 const SystemName = z.enum(["engine", "minisearch", "fuse"]);
 type SystemName = z.infer<typeof SystemName>;
-const SYSTEM_LABELS: Readonly<Record<SystemName, string>> = Object.freeze({ engine: "this engine", minisearch: "MiniSearch (BM25, stems)", fuse: "fuse.js defaults" });
+const SYSTEM_LABELS: Readonly<Record<SystemName, string>> = Object.freeze({
+  engine: "this engine",
+  minisearch: "MiniSearch (BM25, stems)",
+  fuse: "fuse.js defaults",
+});
 
 const BenchSettings = z.strictObject({
   sizes: z.array(z.number().int().positive()),
   /** Timed answers per system and size, when the time budget allows. */
   samples: z.number().int().positive(),
   /** Wall-clock cap on timed answers, per system and size. */
-  budgetMs: z.strictObject({ engine: z.number().positive(), minisearch: z.number().positive(), fuse: z.number().positive() }),
+  budgetMs: z.strictObject({
+    engine: z.number().positive(),
+    minisearch: z.number().positive(),
+    fuse: z.number().positive(),
+  }),
   /** Warm-up before timing: up to one pass over the questions, cut at this many ms. */
   warmupMs: z.number().nonnegative(),
   /** Wall-clock cap on one child (one system at one size): build, warm-up and answers. */
@@ -65,10 +79,28 @@ type BenchSettings = z.infer<typeof BenchSettings>;
 
 // 3,000 samples: with 300, a p99 is the third-slowest answer, and one burst of noise on a shared
 // machine decides it. The time budgets still cap fuse.js, whose answers take seconds at scale.
-const DEFAULTS: BenchSettings = Object.freeze({ sizes: [100, 1000, 10_000], samples: 3000, budgetMs: { engine: 30_000, minisearch: 30_000, fuse: 60_000 }, warmupMs: 5000, timeoutMs: 300_000, engineRuns: 3 });
-const QUICK: BenchSettings = Object.freeze({ sizes: [100, 1000], samples: 1000, budgetMs: { engine: 5000, minisearch: 5000, fuse: 10_000 }, warmupMs: 1000, timeoutMs: 120_000, engineRuns: 1 });
+const DEFAULTS: BenchSettings = Object.freeze({
+  sizes: [100, 1000, 10_000],
+  samples: 3000,
+  budgetMs: { engine: 30_000, minisearch: 30_000, fuse: 60_000 },
+  warmupMs: 5000,
+  timeoutMs: 300_000,
+  engineRuns: 3,
+});
+const QUICK: BenchSettings = Object.freeze({
+  sizes: [100, 1000],
+  samples: 1000,
+  budgetMs: { engine: 5000, minisearch: 5000, fuse: 10_000 },
+  warmupMs: 1000,
+  timeoutMs: 120_000,
+  engineRuns: 1,
+});
 
-const RankCheck = z.strictObject({ passed: z.number().int(), checked: z.number().int(), failures: z.array(z.string()) });
+const RankCheck = z.strictObject({
+  passed: z.number().int(),
+  checked: z.number().int(),
+  failures: z.array(z.string()),
+});
 type RankCheck = z.infer<typeof RankCheck>;
 
 /** A duration that may be missing (NaN, which JSON carries as null): no uncurated article on the seed alone. */
@@ -92,14 +124,22 @@ const Measurement = z.strictObject({
   samples: z.number().int().nonnegative(),
   ranked: RankCheck,
   /** Questions about articles without a facts file: the first answer from each article, and whether the expected sentence came first. */
-  uncurated: z.strictObject({ firstAnswers: z.number().int().nonnegative(), firstP50Ms: Milliseconds, firstP99Ms: Milliseconds, firstMaxMs: Milliseconds, ranked: RankCheck }),
+  uncurated: z.strictObject({
+    firstAnswers: z.number().int().nonnegative(),
+    firstP50Ms: Milliseconds,
+    firstP99Ms: Milliseconds,
+    firstMaxMs: Milliseconds,
+    ranked: RankCheck,
+  }),
   /** Was compromise loaded while answering, i.e. did some answer extract an article's facts? */
   extractedWhileAnswering: z.boolean(),
 });
 type Measurement = z.infer<typeof Measurement>;
 
 /** A row of the table: a measurement, or why there is none. */
-type Row = { size: string; system: SystemName } & ({ ok: true; measurement: Measurement; runs: Measurement[] } | { ok: false; error: string });
+type Row = { size: string; system: SystemName } & (
+  { ok: true; measurement: Measurement; runs: Measurement[] } | { ok: false; error: string }
+);
 
 interface BuiltSystem {
   system: EvaluatedSystem;
@@ -197,7 +237,12 @@ function questionOrder<T>(questions: readonly T[]): T[] {
  * from each of their articles is among the timed samples, and also reported on its own. Checks each question's
  * first timed answer.
  */
-function measureAnswers(system: EvaluatedSystem, questions: readonly AskedQuestion[], settings: BenchSettings, budgetMs: number): Pick<Measurement, "firstAnswerMs" | "p50Ms" | "p99Ms" | "samples" | "ranked" | "uncurated"> {
+function measureAnswers(
+  system: EvaluatedSystem,
+  questions: readonly AskedQuestion[],
+  settings: BenchSettings,
+  budgetMs: number,
+): Pick<Measurement, "firstAnswerMs" | "p50Ms" | "p99Ms" | "samples" | "ranked" | "uncurated"> {
   const order = questionOrder(questions);
   const warmup = order.filter((question) => question.uncuratedArticle === undefined);
   const warmupStart = performance.now();
@@ -218,7 +263,11 @@ function measureAnswers(system: EvaluatedSystem, questions: readonly AskedQuesti
   const ranked: RankCheck = { passed: 0, checked: 0, failures: [] };
   const uncuratedRanked: RankCheck = { passed: 0, checked: 0, failures: [] };
   const timedStart = performance.now();
-  for (let index = 0; latencies.length < settings.samples && (index === 0 || performance.now() - timedStart < budgetMs); index += 1) {
+  for (
+    let index = 0;
+    latencies.length < settings.samples && (index === 0 || performance.now() - timedStart < budgetMs);
+    index += 1
+  ) {
     const question = order[index % order.length];
     if (question === undefined) break;
     const start = performance.now();
@@ -243,7 +292,13 @@ function measureAnswers(system: EvaluatedSystem, questions: readonly AskedQuesti
     p99Ms: percentile(latencies, 99),
     samples: latencies.length,
     ranked,
-    uncurated: { firstAnswers: firstLatencies.length, firstP50Ms: percentile(firstLatencies, 50), firstP99Ms: percentile(firstLatencies, 99), firstMaxMs: percentile(firstLatencies, 100), ranked: uncuratedRanked },
+    uncurated: {
+      firstAnswers: firstLatencies.length,
+      firstP50Ms: percentile(firstLatencies, 50),
+      firstP99Ms: percentile(firstLatencies, 99),
+      firstMaxMs: percentile(firstLatencies, 100),
+      ranked: uncuratedRanked,
+    },
   };
 }
 
@@ -264,7 +319,9 @@ function runChild(size: number, system: SystemName, settings: BenchSettings): vo
   const buildMs = performance.now() - start;
   settle();
   const after = process.memoryUsage();
-  process.stderr.write(`  ${size === 0 ? "seed" : size.toLocaleString("en-US")}: ${SYSTEM_LABELS[system]} built in ${Math.round(buildMs)} ms (${built.detail}); timing answers…\n`);
+  process.stderr.write(
+    `  ${size === 0 ? "seed" : size.toLocaleString("en-US")}: ${SYSTEM_LABELS[system]} built in ${Math.round(buildMs)} ms (${built.detail}); timing answers…\n`,
+  );
   const answers = measureAnswers(built.system, questions, settings, settings.budgetMs[system]);
   const measurement: Measurement = {
     system,
@@ -284,14 +341,21 @@ function runInChild(size: number, system: SystemName, settings: BenchSettings): 
   const label = size === 0 ? "seed" : size.toLocaleString("en-US");
   const script = process.argv[1];
   if (script === undefined) return { size: label, system, ok: false, error: "cannot find the bench script path" };
-  const result = spawnSync(process.execPath, [...process.execArgv, script, "--child", String(size), "--system", system, "--settings", JSON.stringify(settings)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: settings.timeoutMs,
-    maxBuffer: 16 * MB,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...process.execArgv, script, "--child", String(size), "--system", system, "--settings", JSON.stringify(settings)],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: settings.timeoutMs,
+      maxBuffer: 16 * MB,
+    },
+  );
   if (result.error || result.status !== 0) {
-    const reason = result.signal === "SIGTERM" ? `stopped after the ${settings.timeoutMs / 1000} s timeout` : (result.error?.message ?? `exited with ${result.status ?? result.signal ?? "?"}`);
+    const reason =
+      result.signal === "SIGTERM"
+        ? `stopped after the ${settings.timeoutMs / 1000} s timeout`
+        : (result.error?.message ?? `exited with ${result.status ?? result.signal ?? "?"}`);
     return { size: label, system, ok: false, error: reason };
   }
   const line = result.stdout.trim().split("\n").at(-1) ?? "";
@@ -302,18 +366,31 @@ function runInChild(size: number, system: SystemName, settings: BenchSettings): 
     return { size: label, system, ok: false, error: `unreadable child output: ${line.slice(0, 200)}` };
   }
   const measurement = Measurement.safeParse(json);
-  return measurement.success ? { size: label, system, ok: true, measurement: measurement.data, runs: [measurement.data] } : { size: label, system, ok: false, error: z.prettifyError(measurement.error) };
+  return measurement.success
+    ? { size: label, system, ok: true, measurement: measurement.data, runs: [measurement.data] }
+    : { size: label, system, ok: false, error: z.prettifyError(measurement.error) };
 }
 
 /** One row from several runs: the median of each figure; the build detail of the median build; the worst ranking. */
 function foldRuns(first: Measurement, rest: readonly Measurement[]): Measurement {
   if (rest.length === 0) return first;
   const runs = [first, ...rest];
-  const worst = (check: (run: Measurement) => RankCheck) => [...runs].sort((a, b) => check(a).passed / Math.max(1, check(a).checked) - check(b).passed / Math.max(1, check(b).checked))[0] ?? first;
+  const worst = (check: (run: Measurement) => RankCheck) =>
+    [...runs].sort(
+      (a, b) => check(a).passed / Math.max(1, check(a).checked) - check(b).passed / Math.max(1, check(b).checked),
+    )[0] ?? first;
   const worstRanked = worst((run) => run.ranked);
   // Nearest-rank median: with an odd number of runs, the lower middle run's figure.
-  const of = (field: "buildMs" | "heapMb" | "rssMb" | "firstAnswerMs" | "p50Ms" | "p99Ms") => percentile(runs.map((run) => run[field]), 50);
-  const ofUncurated = (field: "firstP50Ms" | "firstP99Ms" | "firstMaxMs") => percentile(runs.map((run) => run.uncurated[field]), 50);
+  const of = (field: "buildMs" | "heapMb" | "rssMb" | "firstAnswerMs" | "p50Ms" | "p99Ms") =>
+    percentile(
+      runs.map((run) => run[field]),
+      50,
+    );
+  const ofUncurated = (field: "firstP50Ms" | "firstP99Ms" | "firstMaxMs") =>
+    percentile(
+      runs.map((run) => run.uncurated[field]),
+      50,
+    );
   const buildMs = of("buildMs");
   return {
     ...first,
@@ -347,7 +424,9 @@ function runSystem(size: number, system: SystemName, settings: BenchSettings): R
     runs.push(row.measurement);
   }
   const [first, ...rest] = runs;
-  return first ? { size: label, system, ok: true, measurement: foldRuns(first, rest), runs } : { size: label, system, ok: false, error: "no run" };
+  return first
+    ? { size: label, system, ok: true, measurement: foldRuns(first, rest), runs }
+    : { size: label, system, ok: false, error: "no run" };
 }
 
 /** " [min–max]" of a figure over the runs, when there was more than one. */
@@ -365,13 +444,23 @@ function formatMs(ms: number): string {
 }
 
 function table(rows: readonly Row[]): string {
-  const header = "| Knowledge | Sentences | System | Build (ms) | Heap Δ (MB) | RSS Δ (MB) | 1st answer (ms) | p50 (ms) | p99 (ms) | Samples | Seed answer first | Uncurated: 1st answers p50 / p99 / max (ms) | Uncurated: right sentence first |";
+  const header =
+    "| Knowledge | Sentences | System | Build (ms) | Heap Δ (MB) | RSS Δ (MB) | 1st answer (ms) | p50 (ms) | p99 (ms) | Samples | Seed answer first | Uncurated: 1st answers p50 / p99 / max (ms) | Uncurated: right sentence first |";
   const rule = "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
   const lines = rows.map((row) => {
     const knowledge = row.size === "seed" ? "seed article" : `${row.size} articles`;
-    if (!row.ok) return [knowledge, "", SYSTEM_LABELS[row.system], `— (${row.error})`, "", "", "", "", "", "", "", "", ""].join(" | ");
+    if (!row.ok)
+      return [knowledge, "", SYSTEM_LABELS[row.system], `— (${row.error})`, "", "", "", "", "", "", "", "", ""].join(
+        " | ",
+      );
     const m = row.measurement;
-    const uncurated = m.uncurated.ranked.checked === 0 ? ["—", "—"] : [`${m.uncurated.firstAnswers}: ${formatMs(m.uncurated.firstP50Ms)} / ${formatMs(m.uncurated.firstP99Ms)} / ${formatMs(m.uncurated.firstMaxMs)}`, `${m.uncurated.ranked.passed}/${m.uncurated.ranked.checked}`];
+    const uncurated =
+      m.uncurated.ranked.checked === 0
+        ? ["—", "—"]
+        : [
+            `${m.uncurated.firstAnswers}: ${formatMs(m.uncurated.firstP50Ms)} / ${formatMs(m.uncurated.firstP99Ms)} / ${formatMs(m.uncurated.firstMaxMs)}`,
+            `${m.uncurated.ranked.passed}/${m.uncurated.ranked.checked}`,
+          ];
     return [
       knowledge,
       m.sentences.toLocaleString("en-US"),
@@ -404,19 +493,41 @@ function targetLines(rows: readonly Row[]): string[] {
   const engineRows = rows.filter((row) => row.system === "engine");
   for (const row of engineRows) {
     if (!row.ok) {
-      lines.push(`- ${row.size === "seed" ? "seed article" : `${row.size} articles`}: no measurement (${row.error}) → MISSED`);
+      lines.push(
+        `- ${row.size === "seed" ? "seed article" : `${row.size} articles`}: no measurement (${row.error}) → MISSED`,
+      );
       continue;
     }
     const m = row.measurement;
-    if (row.size === "seed") lines.push(limitLine(`seed article p99 ≤ ${TARGETS.seedP99Ms} ms`, row, "p99Ms", TARGETS.seedP99Ms));
+    if (row.size === "seed")
+      lines.push(limitLine(`seed article p99 ≤ ${TARGETS.seedP99Ms} ms`, row, "p99Ms", TARGETS.seedP99Ms));
     if (row.size !== "seed" && m.articles >= TARGETS.largeArticles) {
-      lines.push(limitLine(`${row.size} articles p99 ≤ ${TARGETS.largeP99Ms} ms (seed and uncurated questions, first answers included)`, row, "p99Ms", TARGETS.largeP99Ms));
-      lines.push(limitLine(`${row.size} articles build ≤ ${TARGETS.largeBuildMs / 1000} s`, row, "buildMs", TARGETS.largeBuildMs));
+      lines.push(
+        limitLine(
+          `${row.size} articles p99 ≤ ${TARGETS.largeP99Ms} ms (seed and uncurated questions, first answers included)`,
+          row,
+          "p99Ms",
+          TARGETS.largeP99Ms,
+        ),
+      );
+      lines.push(
+        limitLine(
+          `${row.size} articles build ≤ ${TARGETS.largeBuildMs / 1000} s`,
+          row,
+          "buildMs",
+          TARGETS.largeBuildMs,
+        ),
+      );
     }
     const where = row.size === "seed" ? "seed article alone" : `${row.size} articles`;
     const everyRun = row.runs.length > 1 ? ` (worst of ${row.runs.length} runs)` : "";
-    lines.push(`- real article's answers ranked first, ${where}: ${m.ranked.passed}/${m.ranked.checked}${everyRun} → ${verdict(m.ranked.passed === m.ranked.checked)}`);
-    if (m.uncurated.ranked.checked > 0) lines.push(`- uncurated articles, ${where}: the asked sentence cited first for ${m.uncurated.ranked.passed}/${m.uncurated.ranked.checked}${everyRun}; facts extracted while answering: ${m.extractedWhileAnswering ? "yes" : "no"}`);
+    lines.push(
+      `- real article's answers ranked first, ${where}: ${m.ranked.passed}/${m.ranked.checked}${everyRun} → ${verdict(m.ranked.passed === m.ranked.checked)}`,
+    );
+    if (m.uncurated.ranked.checked > 0)
+      lines.push(
+        `- uncurated articles, ${where}: the asked sentence cited first for ${m.uncurated.ranked.passed}/${m.uncurated.ranked.checked}${everyRun}; facts extracted while answering: ${m.extractedWhileAnswering ? "yes" : "no"}`,
+      );
   }
   return lines;
 }
@@ -443,7 +554,13 @@ function parseCommandLine(): { settings: BenchSettings; child?: { size: number; 
   });
   if (values.child !== undefined) {
     const settings = BenchSettings.parse(JSON.parse(values.settings ?? "{}"));
-    return { settings, child: { size: z.coerce.number().int().nonnegative().parse(values.child), system: SystemName.parse(values.system) } };
+    return {
+      settings,
+      child: {
+        size: z.coerce.number().int().nonnegative().parse(values.child),
+        system: SystemName.parse(values.system),
+      },
+    };
   }
   const base = values.quick ? QUICK : DEFAULTS;
   const sizes =
@@ -454,17 +571,21 @@ function parseCommandLine(): { settings: BenchSettings; child?: { size: number; 
           .map((size) => size.trim())
           .filter((size) => size !== "seed" && size !== "")
           .map((size) => Number(size.replace(/_/g, "")));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes: expected comma-separated article counts, e.g. 100,1000 (got ${values.sizes ?? ""})`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`--sizes: expected comma-separated article counts, e.g. 100,1000 (got ${values.sizes ?? ""})`);
   const seconds = (flag: string, value: string | undefined, fallbackMs: number): number => {
     if (value === undefined) return fallbackMs;
     const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${flag}: expected a number of seconds (got ${value})`);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new Error(`--${flag}: expected a number of seconds (got ${value})`);
     return parsed * 1000;
   };
   const samples = values.samples === undefined ? base.samples : Number(values.samples);
-  if (!Number.isInteger(samples) || samples < 1) throw new Error(`--samples: expected a positive whole number (got ${values.samples ?? ""})`);
+  if (!Number.isInteger(samples) || samples < 1)
+    throw new Error(`--samples: expected a positive whole number (got ${values.samples ?? ""})`);
   const engineRuns = values.runs === undefined ? base.engineRuns : Number(values.runs);
-  if (!Number.isInteger(engineRuns) || engineRuns < 1) throw new Error(`--runs: expected a positive whole number (got ${values.runs ?? ""})`);
+  if (!Number.isInteger(engineRuns) || engineRuns < 1)
+    throw new Error(`--runs: expected a positive whole number (got ${values.runs ?? ""})`);
   return {
     settings: {
       ...base,
@@ -483,7 +604,8 @@ function main(): void {
     runChild(child.size, child.system, settings);
     return;
   }
-  if (!collectGarbage) process.stderr.write("warning: run with --expose-gc (npm run bench does) for meaningful memory numbers\n");
+  if (!collectGarbage)
+    process.stderr.write("warning: run with --expose-gc (npm run bench does) for meaningful memory numbers\n");
   if (!readKnowledgeSources(KNOWLEDGE_DIRECTORY).some((source) => source.slug === SEED_SLUG)) {
     throw new Error(`knowledge/articles/${SEED_SLUG}.md is missing: the ranking check needs the seed article`);
   }
@@ -494,7 +616,11 @@ function main(): void {
     for (const system of SystemName.options) rows.push(runSystem(size, system, settings));
   }
 
-  const capped = rows.flatMap((row) => (row.ok && row.measurement.samples < settings.samples ? [`${SYSTEM_LABELS[row.system]} at ${row.size} (${row.measurement.samples})`] : []));
+  const capped = rows.flatMap((row) =>
+    row.ok && row.measurement.samples < settings.samples
+      ? [`${SYSTEM_LABELS[row.system]} at ${row.size} (${row.measurement.samples})`]
+      : [],
+  );
   console.log(`\n${table(rows)}\n`);
   console.log(`${machineNote()}; whole run ${Math.round((performance.now() - started) / 1000)} s.`);
   console.log(
@@ -512,7 +638,11 @@ function main(): void {
   // The peers' misses are expected (they have no notion of questions); only the engine's seed misses are listed,
   // and the first few of its uncurated ones (their questions are made of rare words, not written by a reader).
   const failures = rows.flatMap((row) =>
-    row.system === "engine" && row.ok ? [...row.measurement.ranked.failures, ...row.measurement.uncurated.ranked.failures.slice(0, 5)].map((failure) => `- ${row.size === "seed" ? "seed article" : `${row.size} articles`}: ${failure}`) : [],
+    row.system === "engine" && row.ok
+      ? [...row.measurement.ranked.failures, ...row.measurement.uncurated.ranked.failures.slice(0, 5)].map(
+          (failure) => `- ${row.size === "seed" ? "seed article" : `${row.size} articles`}: ${failure}`,
+        )
+      : [],
   );
   if (failures.length > 0) {
     console.log("\nNot ranked first by this engine:");

@@ -40,11 +40,26 @@ function contestants(questions: readonly string[], articleFile: string): Contest
   const stdin = `${questions.join("\n")}\n`;
   const expectJsonLines = (who: string) => (run: CommandRun) => {
     const answers = run.stdout.split("\n").filter((line) => line.startsWith("{"));
-    if (run.exitCode !== 0 || answers.length !== questions.length) throw new Error(`${who}: exit ${run.exitCode}, ${answers.length} answers to ${questions.length} questions`);
+    if (run.exitCode !== 0 || answers.length !== questions.length)
+      throw new Error(`${who}: exit ${run.exitCode}, ${answers.length} answers to ${questions.length} questions`);
   };
   return [
-    { id: "fuse", label: `plain fuse.js script, ${questions.length} questions`, command: process.execPath, args: [fromRoot("scripts/startup/plainFuse.mjs"), articleFile], stdin, check: expectJsonLines("plain fuse.js script") },
-    { id: "ask", label: `npm run ask -- --json, ${questions.length} questions`, command: "npm", args: ["run", "ask", "--", "--json"], stdin, check: expectJsonLines("npm run ask") },
+    {
+      id: "fuse",
+      label: `plain fuse.js script, ${questions.length} questions`,
+      command: process.execPath,
+      args: [fromRoot("scripts/startup/plainFuse.mjs"), articleFile],
+      stdin,
+      check: expectJsonLines("plain fuse.js script"),
+    },
+    {
+      id: "ask",
+      label: `npm run ask -- --json, ${questions.length} questions`,
+      command: "npm",
+      args: ["run", "ask", "--", "--json"],
+      stdin,
+      check: expectJsonLines("npm run ask"),
+    },
     {
       id: "console",
       label: "npm start (console), /who Lavrov",
@@ -52,7 +67,8 @@ function contestants(questions: readonly string[], articleFile: string): Contest
       args: ["start"],
       stdin: "/who Lavrov\n",
       check: (run) => {
-        if (run.exitCode !== 0 || !run.stdout.includes("Sergei Lavrov")) throw new Error(`npm start: exit ${run.exitCode}, no answer naming Sergei Lavrov`);
+        if (run.exitCode !== 0 || !run.stdout.includes("Sergei Lavrov"))
+          throw new Error(`npm start: exit ${run.exitCode}, no answer naming Sergei Lavrov`);
       },
     },
   ];
@@ -62,7 +78,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { rounds: { type: "string", default: "7" } } });
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds must be a positive whole number");
-  if (!existsSync(fromRoot("dist/src/main.js"))) throw new Error("dist/ is missing: run `npm run build` (npm ci does it) first");
+  if (!existsSync(fromRoot("dist/src/main.js")))
+    throw new Error("dist/ is missing: run `npm run build` (npm ci does it) first");
 
   const seed = EVALUATION_SETS.find((set) => set.id === "seed");
   if (!seed) throw new Error("the seed evaluation set is missing");
@@ -70,7 +87,9 @@ async function main(): Promise<void> {
   const questions = questionSet.questions.map((question) => question.q);
   const racers = contestants(questions, fromRoot(`knowledge/articles/${questionSet.article}.md`));
 
-  console.log(`npm run bench:startup: ${rounds} rounds, contestants alternating; ${questions.length} questions from tests/eval/questions.yaml`);
+  console.log(
+    `npm run bench:startup: ${rounds} rounds, contestants alternating; ${questions.length} questions from tests/eval/questions.yaml`,
+  );
   const runs = new Map<Contestant["id"], CommandRun[]>(racers.map((racer) => [racer.id, []]));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < racers.length; turn++) {
@@ -88,7 +107,9 @@ async function main(): Promise<void> {
   for (const racer of racers) {
     const times = (runs.get(racer.id) ?? []).map((run) => run.ms);
     const peak = Math.max(...(runs.get(racer.id) ?? []).map((run) => run.programPeakRssMb));
-    console.log(`${racer.label.padEnd(40)} ${seconds(percentile(times, 50))}  ${seconds(percentile(times, 0))}  ${seconds(percentile(times, 100))}  ${peak.toFixed(0)} MB`);
+    console.log(
+      `${racer.label.padEnd(40)} ${seconds(percentile(times, 50))}  ${seconds(percentile(times, 0))}  ${seconds(percentile(times, 100))}  ${peak.toFixed(0)} MB`,
+    );
   }
 
   const fuseRuns = runs.get("fuse") ?? [];
@@ -97,8 +118,12 @@ async function main(): Promise<void> {
   const ratio = percentile(ratios, 50);
   const consolePeak = Math.max(...(runs.get("console") ?? []).map((run) => run.programPeakRssMb));
   console.log("");
-  console.log(`npm run ask / plain fuse.js, median of the rounds' ratios: ${ratio.toFixed(2)}× (target ≤ ${ASK_TARGET_RATIO}×: ${ratio <= ASK_TARGET_RATIO ? "met" : "MISSED"})`);
-  console.log(`console peak RSS: ${consolePeak.toFixed(0)} MB (target ≤ ${CONSOLE_TARGET_MB} MB: ${consolePeak <= CONSOLE_TARGET_MB ? "met" : "MISSED"})`);
+  console.log(
+    `npm run ask / plain fuse.js, median of the rounds' ratios: ${ratio.toFixed(2)}× (target ≤ ${ASK_TARGET_RATIO}×: ${ratio <= ASK_TARGET_RATIO ? "met" : "MISSED"})`,
+  );
+  console.log(
+    `console peak RSS: ${consolePeak.toFixed(0)} MB (target ≤ ${CONSOLE_TARGET_MB} MB: ${consolePeak <= CONSOLE_TARGET_MB ? "met" : "MISSED"})`,
+  );
 }
 
 const seconds = (ms: number): string => `${(ms / 1_000).toFixed(2)} s`.padEnd(8);

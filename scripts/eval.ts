@@ -37,7 +37,11 @@ if (!Number.isInteger(timedRounds) || timedRounds < 0) {
 }
 
 const evaluate = (set: { knowledgeDirectory: string; questionSetFile: string }): EvaluationResult => {
-  const result = runEvaluation({ knowledgeDirectory: set.knowledgeDirectory, questionSetFile: set.questionSetFile, timedRounds });
+  const result = runEvaluation({
+    knowledgeDirectory: set.knowledgeDirectory,
+    questionSetFile: set.questionSetFile,
+    timedRounds,
+  });
   return { ...result, questionSetFile: relative(process.cwd(), result.questionSetFile) };
 };
 
@@ -60,20 +64,43 @@ if (values.json) {
     ...result,
     systems: result.systems.map(({ outcomes: _outcomes, ...system }) => system),
   });
-  const squadSummary = squad && { set: "squad", source: squadSource, ...squad, systems: squad.systems.map(({ outcomes: _outcomes, ...system }) => system) };
-  console.log(JSON.stringify([...results.map(({ set, result }) => summarise(set, result, false)), ...heldOut.map(({ set, result }) => summarise(set, result, true)), ...(squadSummary ? [squadSummary] : [])], null, 2));
+  const squadSummary = squad && {
+    set: "squad",
+    source: squadSource,
+    ...squad,
+    systems: squad.systems.map(({ outcomes: _outcomes, ...system }) => system),
+  };
+  console.log(
+    JSON.stringify(
+      [
+        ...results.map(({ set, result }) => summarise(set, result, false)),
+        ...heldOut.map(({ set, result }) => summarise(set, result, true)),
+        ...(squadSummary ? [squadSummary] : []),
+      ],
+      null,
+      2,
+    ),
+  );
 } else {
   console.log("# Answer quality: `npm run eval`\n");
-  console.log(`Latency: one untimed warm-up pass (the one scored), then ${timedRounds} timed passes with the three systems interleaved question by question; Node ${process.version}.\n`);
+  console.log(
+    `Latency: one untimed warm-up pass (the one scored), then ${timedRounds} timed passes with the three systems interleaved question by question; Node ${process.version}.\n`,
+  );
   for (const { set, result } of results) {
     console.log(formatReport(set.heading, result));
     console.log("");
   }
   const reports = heldOut.map(({ set, result }) => {
     const tuned = results.find((entry) => entry.set.id === set.tunedCounterpart);
-    return { heading: set.heading, result, ...(tuned ? { tuned: { heading: tuned.set.heading, result: tuned.result } } : {}) };
+    return {
+      heading: set.heading,
+      result,
+      ...(tuned ? { tuned: { heading: tuned.set.heading, result: tuned.result } } : {}),
+    };
   });
   console.log(formatHeldOutSection(reports));
   console.log("");
-  console.log(squad ? formatSquadReport(squadSource, squad) : `## External: SQuAD 2.0\n\nSkipped: ${squadSource} does not exist.`);
+  console.log(
+    squad ? formatSquadReport(squadSource, squad) : `## External: SQuAD 2.0\n\nSkipped: ${squadSource} does not exist.`,
+  );
 }

@@ -50,7 +50,14 @@ const SOAK_TOKEN = "soak-token.not-a-secret.only-for-the-fake";
 
 // ------------------------------------------------------------------ messages between the driver and the bot process
 
-const MemorySample = z.object({ rss: z.number(), heapUsed: z.number(), heapTotal: z.number(), external: z.number(), gc: z.boolean(), cached: z.record(z.string(), z.number()) });
+const MemorySample = z.object({
+  rss: z.number(),
+  heapUsed: z.number(),
+  heapTotal: z.number(),
+  external: z.number(),
+  gc: z.boolean(),
+  cached: z.record(z.string(), z.number()),
+});
 type MemorySample = z.infer<typeof MemorySample>;
 
 const FromBot = z.discriminatedUnion("type", [
@@ -61,7 +68,11 @@ const FromBot = z.discriminatedUnion("type", [
 ]);
 type FromBot = z.infer<typeof FromBot>;
 
-const ToBot = z.discriminatedUnion("type", [z.object({ type: z.literal("memory") }), z.object({ type: z.literal("logs") }), z.object({ type: z.literal("stop") })]);
+const ToBot = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("memory") }),
+  z.object({ type: z.literal("logs") }),
+  z.object({ type: z.literal("stop") }),
+]);
 type ToBot = z.infer<typeof ToBot>;
 
 // ------------------------------------------------------------------ the bot process
@@ -119,10 +130,20 @@ function memoryAfterGc(client: Client): MemorySample {
     channels: client.channels.cache.size,
     users: client.users.cache.size,
     members: client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0),
-    messages: client.channels.cache.reduce((sum, channel) => sum + ("messages" in channel ? channel.messages.cache.size : 0), 0),
+    messages: client.channels.cache.reduce(
+      (sum, channel) => sum + ("messages" in channel ? channel.messages.cache.size : 0),
+      0,
+    ),
     "REST queues": client.rest.handlers.size,
   };
-  return { rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, gc: gc !== undefined, cached };
+  return {
+    rss: usage.rss,
+    heapUsed: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    external: usage.external,
+    gc: gc !== undefined,
+    cached,
+  };
 }
 
 function safeJson(line: string): unknown {
@@ -175,8 +196,25 @@ function random(seed: number): () => number {
   };
 }
 
-const QUESTIONS = ["who is Lavrov?", "where will Blinken meet Lavrov?", "when is the meeting?", "what does Russia demand?", "how much aid did Washington announce?", "what did Zelensky say?", "/search troops", "/when", "¿dónde se reúnen?", "what is the capital of France?"];
-const HOSTILE = ["@everyone <@1100000000000000200> who is Lavrov?", "**bold** `code` [x](https://example.com) Lavrov", "\u202Ewho\u0000 is \uD800 Lavrov 😀", "<@&1100000000000000103> page:9 /search", "̸̢͝".repeat(40)];
+const QUESTIONS = [
+  "who is Lavrov?",
+  "where will Blinken meet Lavrov?",
+  "when is the meeting?",
+  "what does Russia demand?",
+  "how much aid did Washington announce?",
+  "what did Zelensky say?",
+  "/search troops",
+  "/when",
+  "¿dónde se reúnen?",
+  "what is the capital of France?",
+];
+const HOSTILE = [
+  "@everyone <@1100000000000000200> who is Lavrov?",
+  "**bold** `code` [x](https://example.com) Lavrov",
+  "\u202Ewho\u0000 is \uD800 Lavrov 😀",
+  "<@&1100000000000000103> page:9 /search",
+  "̸̢͝".repeat(40),
+];
 const SLASH: [string, Record<string, string | boolean>][] = [
   ["ask", { question: "where will Blinken meet Lavrov?" }],
   ["who", { name: "Lavrov" }],
@@ -213,44 +251,98 @@ function makeEvent(index: number, settings: Settings, next: () => number, pool: 
   const user: APIUser = userWithId((1_200_000_000_000_000_000n + BigInt(userIndex)).toString());
   const place = next() < 0.8 ? "guild" : "dm";
   const roll = next();
-  const interaction = (kind: string, payload: { id: string; token: string; channel: object; channel_id: string }): SoakEvent => {
+  const interaction = (
+    kind: string,
+    payload: { id: string; token: string; channel: object; channel_id: string },
+  ): SoakEvent => {
     const data = "guild_id" in payload ? payload : inTheirDm(payload, user, dmChannelId(userIndex));
     return { kind, event: "INTERACTION_CREATE", data, expect: { reply: "callback", key: data.id } };
   };
-  if (roll < 0.03) return interaction("context menu", asUser(messageCommand("Ask the article", plainMessage(pick(QUESTIONS, next), user, place), place), user));
+  if (roll < 0.03)
+    return interaction(
+      "context menu",
+      asUser(messageCommand("Ask the article", plainMessage(pick(QUESTIONS, next), user, place), place), user),
+    );
   if (roll < 0.3) {
     const [name, options] = pick(SLASH, next);
     return interaction(`slash /${name}`, asUser(slashCommand(name, options, place), user));
   }
   if (roll < 0.45) {
-    const [command, option, partials] = pick([["who", "name", ["L", "Lav", "Blin", "Zel", "Sto", "x"]], ["where", "place", ["G", "Gen", "Ber", "Ki"]], ["quote", "speaker", ["B", "Bli", "Zel"]]] as const, next);
+    const [command, option, partials] = pick(
+      [
+        ["who", "name", ["L", "Lav", "Blin", "Zel", "Sto", "x"]],
+        ["where", "place", ["G", "Gen", "Ber", "Ki"]],
+        ["quote", "speaker", ["B", "Bli", "Zel"]],
+      ] as const,
+      next,
+    );
     return interaction("autocomplete", asUser(autocomplete(command, option, pick(partials, next), place), user));
   }
   if (roll < 0.6) {
     const button = next();
     const source = button < 0.35 ? pool.page : button < 0.7 ? pool.context : button < 0.85 ? pool.suggest : pool.post;
     const chosen = pick(source, next);
-    return interaction(`button ${chosen.customId.split(":")[1] ?? "?"}`, asUser(buttonClick(chosen.customId, chosen.message), user));
+    return interaction(
+      `button ${chosen.customId.split(":")[1] ?? "?"}`,
+      asUser(buttonClick(chosen.customId, chosen.message), user),
+    );
   }
   if (roll < 0.75) {
     const message = messageCreate(`<@${IDS.bot}> ${pick(QUESTIONS, next)}`, { author: user, mentions: [SELF] });
     return { kind: "mention", event: "MESSAGE_CREATE", data: message, expect: { reply: "channel", key: message.id } };
   }
   if (roll < 0.85) {
-    const message = { ...messageCreate(pick(QUESTIONS, next), { place: "dm", author: user }), channel_id: dmChannelId(userIndex) };
+    const message = {
+      ...messageCreate(pick(QUESTIONS, next), { place: "dm", author: user }),
+      channel_id: dmChannelId(userIndex),
+    };
     return { kind: "dm", event: "MESSAGE_CREATE", data: message, expect: { reply: "channel", key: message.id } };
   }
   const bad = next();
-  if (bad < 0.2) return interaction("bad: forged custom_id", asUser(buttonClick(`v1:${pick(["ctx", "pg", "sg", "zz"], next)}:${Math.floor(next() * 1e9)}:forged`, pick(pool.context, next).message), user));
-  if (bad < 0.35) return interaction("bad: unknown command", asUser(slashCommand("launch-missiles", { target: "moon" }), user));
-  if (bad < 0.5) return interaction("bad: over-long question", asUser(slashCommand("ask", { question: "why ".repeat(150) }), user));
+  if (bad < 0.2)
+    return interaction(
+      "bad: forged custom_id",
+      asUser(
+        buttonClick(
+          `v1:${pick(["ctx", "pg", "sg", "zz"], next)}:${Math.floor(next() * 1e9)}:forged`,
+          pick(pool.context, next).message,
+        ),
+        user,
+      ),
+    );
+  if (bad < 0.35)
+    return interaction("bad: unknown command", asUser(slashCommand("launch-missiles", { target: "moon" }), user));
+  if (bad < 0.5)
+    return interaction("bad: over-long question", asUser(slashCommand("ask", { question: "why ".repeat(150) }), user));
   if (bad < 0.65) {
     const message = messageCreate(`<@${IDS.bot}> ${pick(HOSTILE, next)}`, { author: user, mentions: [SELF] });
-    return { kind: "bad: hostile mention", event: "MESSAGE_CREATE", data: message, expect: { reply: "channel", key: message.id } };
+    return {
+      kind: "bad: hostile mention",
+      event: "MESSAGE_CREATE",
+      data: message,
+      expect: { reply: "channel", key: message.id },
+    };
   }
-  if (bad < 0.75) return { kind: "bad: no mention (ignored)", event: "MESSAGE_CREATE", data: messageCreate("who is Lavrov?", { author: user }), expect: { reply: "none" } };
-  if (bad < 0.85) return { kind: "bad: from a bot (ignored)", event: "MESSAGE_CREATE", data: messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: OTHER_BOT, mentions: [SELF] }), expect: { reply: "none" } };
-  return { kind: "bad: malformed (ignored)", event: "INTERACTION_CREATE", data: { ...slashCommand("who", { name: "Lavrov" }), data: undefined }, expect: { reply: "none" } };
+  if (bad < 0.75)
+    return {
+      kind: "bad: no mention (ignored)",
+      event: "MESSAGE_CREATE",
+      data: messageCreate("who is Lavrov?", { author: user }),
+      expect: { reply: "none" },
+    };
+  if (bad < 0.85)
+    return {
+      kind: "bad: from a bot (ignored)",
+      event: "MESSAGE_CREATE",
+      data: messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: OTHER_BOT, mentions: [SELF] }),
+      expect: { reply: "none" },
+    };
+  return {
+    kind: "bad: malformed (ignored)",
+    event: "INTERACTION_CREATE",
+    data: { ...slashCommand("who", { name: "Lavrov" }), data: undefined },
+    expect: { reply: "none" },
+  };
 }
 
 /** The event a REST call answers: the interaction id of a callback, or the message a channel message replies to. */
@@ -282,7 +374,10 @@ class BotProcess {
   /** Sends a message (if any) and resolves with the first reply `accept` maps to a value. */
   request<T>(message: ToBot | undefined, accept: (reply: FromBot) => T | undefined, timeoutMs = 60_000): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the bot process did not answer ${message?.type ?? "at start"} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the bot process did not answer ${message?.type ?? "at start"} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiting.push((reply) => {
         if (reply.type === "failed") {
           clearTimeout(timer);
@@ -322,33 +417,52 @@ async function warmUp(fake: FakeDiscord): Promise<ButtonPool> {
     }
     return messageFromResponse(InteractionResponse.parse(bodies.get(payload.id)));
   };
-  const ids = (message: APIMessage): string[] => (message.components ?? []).flatMap((row) => ("components" in row ? row.components.flatMap((button) => ("custom_id" in button ? [button.custom_id] : [])) : []));
+  const ids = (message: APIMessage): string[] =>
+    (message.components ?? []).flatMap((row) =>
+      "components" in row ? row.components.flatMap((button) => ("custom_id" in button ? [button.custom_id] : [])) : [],
+    );
   const pool: ButtonPool = { page: [], context: [], suggest: [], post: [] };
-  for (const payload of [slashCommand("search", { words: "Russia" }), slashCommand("when"), slashCommand("search", { words: "troops" })]) {
+  for (const payload of [
+    slashCommand("search", { words: "Russia" }),
+    slashCommand("when"),
+    slashCommand("search", { words: "troops" }),
+  ]) {
     const message = await answer(payload);
-    for (const customId of ids(message)) (customId.startsWith("v1:pg:") ? pool.page : pool.context).push({ customId, message });
+    for (const customId of ids(message))
+      (customId.startsWith("v1:pg:") ? pool.page : pool.context).push({ customId, message });
   }
-  for (const payload of [slashCommand("ask", { question: "what is the capital of France?" }), slashCommand("ask", { question: "what about the weather?" })]) {
+  for (const payload of [
+    slashCommand("ask", { question: "what is the capital of France?" }),
+    slashCommand("ask", { question: "what about the weather?" }),
+  ]) {
     const message = await answer(payload);
-    for (const customId of ids(message).filter((id) => id.startsWith("v1:sg:"))) pool.suggest.push({ customId, message });
+    for (const customId of ids(message).filter((id) => id.startsWith("v1:sg:")))
+      pool.suggest.push({ customId, message });
   }
   const privateAnswer = await answer(slashCommand("ask", { question: "who is Lavrov?", private: true }));
-  for (const customId of ids(privateAnswer)) (customId === "v1:post" ? pool.post : pool.context).push({ customId, message: privateAnswer });
+  for (const customId of ids(privateAnswer))
+    (customId === "v1:post" ? pool.post : pool.context).push({ customId, message: privateAnswer });
   unsubscribe();
-  for (const [name, list] of Object.entries(pool)) if (list.length === 0) throw new Error(`warm-up found no ${name} buttons`);
+  for (const [name, list] of Object.entries(pool))
+    if (list.length === 0) throw new Error(`warm-up found no ${name} buttons`);
   return pool;
 }
 
 async function drive(settings: Settings): Promise<number> {
   const fake = await FakeDiscord.start({ record: false, storeLimit: 5_000 });
   const script = fileURLToPath(import.meta.url);
-  const child = fork(script, ["--bot", fake.url, String(settings.globalRps)], { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(script, ["--bot", fake.url, String(settings.globalRps)], {
+    execArgv: process.execArgv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const bot = new BotProcess(child);
   const exited = once(child, "exit");
   try {
     await bot.request(undefined, (reply) => (reply.type === "ready" ? true : undefined));
     await fake.waitForGatewayReady();
-    console.log(`soak: ${settings.events.toLocaleString("en")} events, ${settings.concurrency} in flight, ${settings.users.toLocaleString("en")} users, bot REST limit ${settings.globalRps}/s, node ${process.version}, gc ${typeof globalThis.gc === "function" ? "exposed" : "NOT exposed (run with --expose-gc)"}`);
+    console.log(
+      `soak: ${settings.events.toLocaleString("en")} events, ${settings.concurrency} in flight, ${settings.users.toLocaleString("en")} users, bot REST limit ${settings.globalRps}/s, node ${process.version}, gc ${typeof globalThis.gc === "function" ? "exposed" : "NOT exposed (run with --expose-gc)"}`,
+    );
     const pool = await warmUp(fake);
     const memory: [string, MemorySample][] = [["start", await bot.memory()]];
 
@@ -419,7 +533,9 @@ async function drive(settings: Settings): Promise<number> {
       if (sent % progressEvery === 0) {
         const seconds = (performance.now() - started) / 1_000;
         const measured = latencies.subarray(0, latencyCount);
-        console.log(`  ${sent.toLocaleString("en").padStart(9)} sent · ${replied.toLocaleString("en").padStart(9)} replies · ${(sent / seconds).toFixed(0).padStart(5)} events/s · p50 ${formatMs(percentile(measured, 50))} · p99 ${formatMs(percentile(measured, 99))} · lost ${lost + refused} · ${seconds.toFixed(0)} s`);
+        console.log(
+          `  ${sent.toLocaleString("en").padStart(9)} sent · ${replied.toLocaleString("en").padStart(9)} replies · ${(sent / seconds).toFixed(0).padStart(5)} events/s · p50 ${formatMs(percentile(measured, 50))} · p99 ${formatMs(percentile(measured, 99))} · lost ${lost + refused} · ${seconds.toFixed(0)} s`,
+        );
       }
       if (checkpoints.length > 0 && sent >= settings.events * (checkpoints[0] ?? 1)) {
         const share = checkpoints.shift() ?? 0;
@@ -440,26 +556,41 @@ async function drive(settings: Settings): Promise<number> {
     const measured = latencies.subarray(0, latencyCount);
     const expected = [...byKind.values()].reduce((sum, entry) => sum + entry.replied + entry.lost, 0);
     console.log("");
-    console.log(`events sent          ${sent.toLocaleString("en")}${stoppedEarly ? ` (stopped at the ${settings.maxMinutes}-minute limit)` : ""} in ${elapsedSeconds.toFixed(1)} s`);
-    console.log(`throughput           ${(sent / elapsedSeconds).toFixed(0)} events/s, ${(replied / elapsedSeconds).toFixed(0)} replies/s`);
-    console.log(`event → reply        p50 ${formatMs(percentile(measured, 50))} · p90 ${formatMs(percentile(measured, 90))} · p99 ${formatMs(percentile(measured, 99))} · max ${formatMs(percentile(measured, 100))}`);
+    console.log(
+      `events sent          ${sent.toLocaleString("en")}${stoppedEarly ? ` (stopped at the ${settings.maxMinutes}-minute limit)` : ""} in ${elapsedSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `throughput           ${(sent / elapsedSeconds).toFixed(0)} events/s, ${(replied / elapsedSeconds).toFixed(0)} replies/s`,
+    );
+    console.log(
+      `event → reply        p50 ${formatMs(percentile(measured, 50))} · p90 ${formatMs(percentile(measured, 90))} · p99 ${formatMs(percentile(measured, 99))} · max ${formatMs(percentile(measured, 100))}`,
+    );
     console.log(`replies expected     ${expected.toLocaleString("en")}, delivered ${replied.toLocaleString("en")}`);
     console.log(`lost replies         ${lost + refused} (${lost} never sent, ${refused} refused by Discord)`);
     console.log(`unexpected replies   ${unexpected} (replies to events that should be ignored)`);
     console.log("");
     console.log("per kind             sent      replied   lost   p50        p99");
     for (const [kind, entry] of [...byKind.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      console.log(`  ${kind.padEnd(28)} ${String(entry.sent).padStart(7)} ${String(entry.replied).padStart(9)} ${String(entry.lost).padStart(6)}   ${formatMs(percentile(entry.latencies, 50)).padEnd(10)} ${formatMs(percentile(entry.latencies, 99))}`);
+      console.log(
+        `  ${kind.padEnd(28)} ${String(entry.sent).padStart(7)} ${String(entry.replied).padStart(9)} ${String(entry.lost).padStart(6)}   ${formatMs(percentile(entry.latencies, 50)).padEnd(10)} ${formatMs(percentile(entry.latencies, 99))}`,
+      );
     }
     console.log("");
     console.log(`bot memory (after gc)  rss        heap used  heap total  external  discord.js caches`);
     for (const [label, sample] of memory) {
-      const cached = Object.entries(sample.cached).map(([name, size]) => `${size} ${name}`).join(", ");
-      console.log(`  ${label.padEnd(20)} ${formatMb(sample.rss).padEnd(10)} ${formatMb(sample.heapUsed).padEnd(10)} ${formatMb(sample.heapTotal).padEnd(11)} ${formatMb(sample.external).padEnd(9)} ${cached}`);
+      const cached = Object.entries(sample.cached)
+        .map(([name, size]) => `${size} ${name}`)
+        .join(", ");
+      console.log(
+        `  ${label.padEnd(20)} ${formatMb(sample.rss).padEnd(10)} ${formatMb(sample.heapUsed).padEnd(10)} ${formatMb(sample.heapTotal).padEnd(11)} ${formatMb(sample.external).padEnd(9)} ${cached}`,
+      );
     }
     const middle = memory.find(([label]) => label.startsWith("middle"))?.[1];
     const end = memory.find(([label]) => label === "end")?.[1];
-    if (middle && end) console.log(`  heap used middle → end: ${(end.heapUsed - middle.heapUsed >= 0 ? "+" : "")}${formatMb(end.heapUsed - middle.heapUsed)}, rss ${(end.rss - middle.rss >= 0 ? "+" : "")}${formatMb(end.rss - middle.rss)}`);
+    if (middle && end)
+      console.log(
+        `  heap used middle → end: ${end.heapUsed - middle.heapUsed >= 0 ? "+" : ""}${formatMb(end.heapUsed - middle.heapUsed)}, rss ${end.rss - middle.rss >= 0 ? "+" : ""}${formatMb(end.rss - middle.rss)}`,
+      );
     console.log("");
     console.log("bot warnings and errors");
     const logLines = Object.entries(logs).sort(([, a], [, b]) => b - a);

@@ -17,18 +17,41 @@ import { z } from "zod";
 import type { ArticleSource } from "../src/knowledge/loadKnowledge.js";
 
 const CACHE_VERSION = 1;
-const CACHE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", ".bench-cache", `sotu-sentences-v${CACHE_VERSION}.json`);
+const CACHE_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  ".bench-cache",
+  `sotu-sentences-v${CACHE_VERSION}.json`,
+);
 
 /** Sentences outside these bounds are headings, list fragments or run-on legal text, not news prose. */
 const SENTENCE_LIMITS = Object.freeze({ minChars: 40, maxChars: 320, minWords: 6 });
 /** Sentences per synthetic article: uniform in [min, max], mean 18 like the seed article. */
 const ARTICLE_LENGTH = Object.freeze({ min: 15, max: 21 });
-const OUTLETS = Object.freeze(["Reuters", "Associated Press", "Agence France-Presse", "The Guardian", "El País", "Le Monde", "Deutsche Welle", "BBC News", "Al Jazeera", "NPR", "Politico", "The Hill", "Bloomberg", "Clarín", "La Nación"]);
+const OUTLETS = Object.freeze([
+  "Reuters",
+  "Associated Press",
+  "Agence France-Presse",
+  "The Guardian",
+  "El País",
+  "Le Monde",
+  "Deutsche Welle",
+  "BBC News",
+  "Al Jazeera",
+  "NPR",
+  "Politico",
+  "The Hill",
+  "Bloomberg",
+  "Clarín",
+  "La Nación",
+]);
 
 const SotuSpeech = z.object({ year: z.number().int(), name: z.string().min(1), text: z.string() });
 const CorpusCache = z.strictObject({
   version: z.literal(CACHE_VERSION),
-  speeches: z.array(z.strictObject({ year: z.number().int(), name: z.string().min(1), sentences: z.array(z.string().min(1)) })),
+  speeches: z.array(
+    z.strictObject({ year: z.number().int(), name: z.string().min(1), sentences: z.array(z.string().min(1)) }),
+  ),
 });
 type CorpusCache = z.infer<typeof CorpusCache>;
 export type CorpusSpeech = CorpusCache["speeches"][number];
@@ -54,17 +77,23 @@ function isNewsLikeSentence(text: string): boolean {
 
 function segmentCorpus(): CorpusCache {
   const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-  const speeches = z.array(SotuSpeech).parse(sotu()).map((speech) => {
-    const sentences: string[] = [];
-    for (const paragraph of speech.text.split(/\r?\n/)) {
-      for (const { segment } of segmenter.segment(paragraph)) {
-        const text = segment.replace(/\s+/g, " ").trim();
-        if (isNewsLikeSentence(text)) sentences.push(text);
+  const speeches = z
+    .array(SotuSpeech)
+    .parse(sotu())
+    .map((speech) => {
+      const sentences: string[] = [];
+      for (const paragraph of speech.text.split(/\r?\n/)) {
+        for (const { segment } of segmenter.segment(paragraph)) {
+          const text = segment.replace(/\s+/g, " ").trim();
+          if (isNewsLikeSentence(text)) sentences.push(text);
+        }
       }
-    }
-    return { year: speech.year, name: speech.name, sentences };
-  });
-  return { version: CACHE_VERSION, speeches: speeches.filter((speech) => speech.sentences.length >= ARTICLE_LENGTH.max) };
+      return { year: speech.year, name: speech.name, sentences };
+    });
+  return {
+    version: CACHE_VERSION,
+    speeches: speeches.filter((speech) => speech.sentences.length >= ARTICLE_LENGTH.max),
+  };
 }
 
 /** The corpus split into news-like sentences per address; read from .bench-cache/ when present. */
@@ -80,11 +109,21 @@ export function loadCorpus(): CorpusSpeech[] {
 }
 
 function slugPart(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function headline(speech: CorpusSpeech, firstSentence: string): string {
-  const words = firstSentence.replace(/[“”"]/g, "").split(/\s+/).slice(0, 10).join(" ").replace(/[,;:.!?]+$/, "");
+  const words = firstSentence
+    .replace(/[“”"]/g, "")
+    .split(/\s+/)
+    .slice(0, 10)
+    .join(" ")
+    .replace(/[,;:.!?]+$/, "");
   const surname = speech.name.split(" ").at(-1) ?? speech.name;
   return `${surname} to Congress: ${words}…`;
 }
@@ -98,7 +137,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
 /** Groups sentences in paragraphs of 1–3, one paragraph per line, as the real article files do. */
 function paragraphs(sentences: readonly string[], random: () => number): string {
   const lines: string[] = [];
-  for (let index = 0; index < sentences.length; ) {
+  for (let index = 0; index < sentences.length;) {
     const size = 1 + Math.floor(random() * 3);
     lines.push(sentences.slice(index, index + size).join(" "));
     index += size;
@@ -122,7 +161,11 @@ function syntheticArticle(index: number, corpus: readonly CorpusSpeech[], random
     `byline: ${JSON.stringify(`Staff reporter, after the address by ${speech.name}`)}`,
     "lang: en",
   ].join("\n");
-  return { slug, file: `synthetic/${slug}.md`, markdown: `---\n${frontMatter}\n---\n${paragraphs(sentences, random)}\n` };
+  return {
+    slug,
+    file: `synthetic/${slug}.md`,
+    markdown: `---\n${frontMatter}\n---\n${paragraphs(sentences, random)}\n`,
+  };
 }
 
 export interface SyntheticCorpusOptions {

@@ -38,7 +38,13 @@ function tramQuestions(tram: ArticleSource): UncuratedQuestion[] {
   return loadQuestionSet(SECOND_ARTICLE.questionSetFile).questions.flatMap((question) => {
     if (!Array.isArray(question.expect)) return [];
     const expected = new Set(question.expect);
-    return [{ text: question.q, article: tram.slug, acceptedTexts: sentences.filter((sentence) => expected.has(sentence.number)).map((sentence) => sentence.text) }];
+    return [
+      {
+        text: question.q,
+        article: tram.slug,
+        acceptedTexts: sentences.filter((sentence) => expected.has(sentence.number)).map((sentence) => sentence.text),
+      },
+    ];
   });
 }
 
@@ -51,7 +57,9 @@ function syntheticQuestions(sources: readonly ArticleSource[], count: number): U
   const uncurated = sources.filter((source) => source.facts === undefined && source.file.startsWith("synthetic/"));
   const parsed = uncurated.map((source) => parseArticle(source.file, source.slug, source.markdown));
   const articlesUsing = new Map<string, number>();
-  for (const article of parsed) for (const word of new Set(article.sentences.flatMap((sentence) => words(sentence.text)))) articlesUsing.set(word, (articlesUsing.get(word) ?? 0) + 1);
+  for (const article of parsed)
+    for (const word of new Set(article.sentences.flatMap((sentence) => words(sentence.text))))
+      articlesUsing.set(word, (articlesUsing.get(word) ?? 0) + 1);
   const random = seededRandom(20220121);
   const step = Math.max(1, Math.floor(parsed.length / count));
   const questions: UncuratedQuestion[] = [];

@@ -8,7 +8,10 @@ const USAGE = 'usage: npm run ask -- [--json] ["question"]   (no question: one q
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, allowPositionals: true });
+    parsed = parseArgs({
+      options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals: true,
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exit(2);

@@ -17,7 +17,11 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
     initial: engine,
     load: () => createEngine(loadKnowledge(config.KNOWLEDGE_DIR)),
     onSwap: (next) => logger.info({ articles: next.knowledge.articles.length }, "knowledge reloaded"),
-    onRefused: (error) => logger.error({ problem: error instanceof Error ? error.message : String(error) }, "knowledge change refused; the last good knowledge keeps serving"),
+    onRefused: (error) =>
+      logger.error(
+        { problem: error instanceof Error ? error.message : String(error) },
+        "knowledge change refused; the last good knowledge keeps serving",
+      ),
   });
   const getEngine = live.current;
   let bot: Awaited<ReturnType<typeof startDiscordBot>>;
@@ -28,7 +32,10 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
     process.exit(1);
   }
   // The pid names the process to signal for a clean stop (npm and tsx stand between a shell and the bot).
-  logger.info({ user: bot.client.user.tag, articles: getEngine().knowledge.articles.length, pid: process.pid }, "bot ready");
+  logger.info(
+    { user: bot.client.user.tag, articles: getEngine().knowledge.articles.length, pid: process.pid },
+    "bot ready",
+  );
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     token = config.DISCORD_TOKEN;
     console.log(describeDeploy(await deployCommands(config)));
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : `Deploying commands failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : `Deploying commands failed: ${error instanceof Error ? error.message : String(error)}`;
     console.error(token ? message.split(token).join("[redacted]") : message);
     process.exitCode = 1;
   }

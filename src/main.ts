@@ -1,14 +1,21 @@
 import { answerLines } from "./console/answerLines.js";
 import { startOrExit } from "./startup.js";
 
-const CONSOLE_HINT = "Console mode (no DISCORD_TOKEN set): ask about the article, e.g. “who is Lavrov?” or /help. Ctrl-D quits.";
+const CONSOLE_HINT =
+  "Console mode (no DISCORD_TOKEN set): ask about the article, e.g. “who is Lavrov?” or /help. Ctrl-D quits.";
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
 async function main(): Promise<void> {
   const { config, engine } = startOrExit();
   if (!config.DISCORD_TOKEN) {
     const interactive = Boolean(process.stdin.isTTY);
-    await answerLines(engine, { input: process.stdin, output: process.stdout, json: false, interactive, hint: CONSOLE_HINT });
+    await answerLines(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      json: false,
+      interactive,
+      hint: CONSOLE_HINT,
+    });
     return;
   }
   const { runDiscordBot } = await import("./botMode.js");

@@ -25,7 +25,9 @@ export function formatSquadReport(source: string, result: SquadEvaluationResult)
   const questions = result.articles.reduce((sum, article) => sum + article.answerable + article.impossible, 0);
   const header = `| Metric | ${result.systems.map((system) => system.label).join(" | ")} |`;
   const rule = `|---|${result.systems.map(() => "---:").join("|")}|`;
-  const body = ROWS.map(([label, value]) => `| ${label} | ${result.systems.map((system) => value(system.metrics)).join(" | ")} |`);
+  const body = ROWS.map(
+    ([label, value]) => `| ${label} | ${result.systems.map((system) => value(system.metrics)).join(" | ")} |`,
+  );
   return [
     "## External: SQuAD 2.0 articles and their crowd-written questions",
     "",
@@ -42,6 +44,9 @@ export function formatSquadReport(source: string, result: SquadEvaluationResult)
     "",
     "| Refuse at | Refusals right (precision) | Unanswerable refused (recall) | Answerable right |",
     "|---:|---:|---:|---:|",
-    ...result.refusalTradeOff.map((point) => `| ${point.threshold.toFixed(2)} | ${percent(point.precision)} | ${percent(point.recall)} | ${percent(point.right)} |`),
+    ...result.refusalTradeOff.map(
+      (point) =>
+        `| ${point.threshold.toFixed(2)} | ${percent(point.precision)} | ${percent(point.recall)} | ${percent(point.right)} |`,
+    ),
   ].join("\n");
 }

@@ -62,7 +62,9 @@ function readSquadFile(file: string): SquadArticle[] {
       paragraph.qas.map((qa) => ({
         id: qa.id,
         question: qa.question.trim(),
-        answers: qa.is_impossible ? [] : [...new Set(qa.answers.map((answer) => answer.text.trim()).filter((text) => text.length > 0))],
+        answers: qa.is_impossible
+          ? []
+          : [...new Set(qa.answers.map((answer) => answer.text.trim()).filter((text) => text.length > 0))],
         impossible: qa.is_impossible,
       })),
     ),
@@ -79,7 +81,8 @@ export function readSquad(path: string): SquadArticle[] {
         .map((name) => join(path, name))
     : [path];
   const byTitle = new Map<string, SquadArticle>();
-  for (const file of files) for (const article of readSquadFile(file)) if (!byTitle.has(article.title)) byTitle.set(article.title, article);
+  for (const file of files)
+    for (const article of readSquadFile(file)) if (!byTitle.has(article.title)) byTitle.set(article.title, article);
   return [...byTitle.values()];
 }
 

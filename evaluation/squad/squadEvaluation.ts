@@ -49,9 +49,17 @@ export interface SquadOutcome {
 export function scoreSquadReply(question: SquadQuestion, article: string, reply: SystemReply): SquadOutcome {
   const refused = !reply.answered;
   const cited = reply.ranked.slice(0, CITATIONS_LOOKED_AT).filter((ranked) => ranked.article === article);
-  const right = !question.impossible && !refused && (holdsAnswer(reply.text, question.answers) || cited.some((ranked) => holdsAnswer(ranked.text, question.answers)));
+  const right =
+    !question.impossible &&
+    !refused &&
+    (holdsAnswer(reply.text, question.answers) || cited.some((ranked) => holdsAnswer(ranked.text, question.answers)));
   const first = reply.ranked[0];
-  const top1 = !question.impossible && !refused && first !== undefined && first.article === article && holdsAnswer(first.text, question.answers);
+  const top1 =
+    !question.impossible &&
+    !refused &&
+    first !== undefined &&
+    first.article === article &&
+    holdsAnswer(first.text, question.answers);
   return { question, article, reply, right, top1, refused };
 }
 
@@ -74,7 +82,11 @@ export interface SquadSystemResult {
   outcomes: SquadOutcome[];
 }
 
-export function squadMetrics(outcomes: readonly SquadOutcome[], latencySamples: readonly number[], buildMs: number): SquadMetrics {
+export function squadMetrics(
+  outcomes: readonly SquadOutcome[],
+  latencySamples: readonly number[],
+  buildMs: number,
+): SquadMetrics {
   const answerable = outcomes.filter((outcome) => !outcome.question.impossible);
   const impossible = outcomes.filter((outcome) => outcome.question.impossible);
   const refused = outcomes.filter((outcome) => outcome.refused);
@@ -83,7 +95,11 @@ export function squadMetrics(outcomes: readonly SquadOutcome[], latencySamples: 
     top1: ratio(answerable.filter((outcome) => outcome.top1).length, answerable.length),
     abstentionRecall: ratio(impossible.filter((outcome) => outcome.refused).length, impossible.length),
     abstentionPrecision: ratio(refused.filter((outcome) => outcome.question.impossible).length, refused.length),
-    latency: { medianMs: percentile(latencySamples, 50), p99Ms: percentile(latencySamples, 99), samples: latencySamples.length },
+    latency: {
+      medianMs: percentile(latencySamples, 50),
+      p99Ms: percentile(latencySamples, 99),
+      samples: latencySamples.length,
+    },
     buildMs,
   };
 }
@@ -114,29 +130,50 @@ export interface SquadEvaluationResult {
  * probability that it is unanswerable (undefined when the answer comes from curated facts), and
  * whether the reply would be right if answered.
  */
-function refusalTradeOff(knowledge: Knowledge, questions: ReadonlyArray<{ article: string; question: SquadQuestion }>): SquadEvaluationResult["refusalTradeOff"] {
+function refusalTradeOff(
+  knowledge: Knowledge,
+  questions: ReadonlyArray<{ article: string; question: SquadQuestion }>,
+): SquadEvaluationResult["refusalTradeOff"] {
   const context = createAnswerContext(knowledge);
   const decided = questions.map(({ article, question }) => {
     const considered = considerQuestion(context, question.question, question.question);
-    if (considered.kind === "settled") return { impossible: question.impossible, gated: !considered.answer.answered, probability: undefined, rightIfAnswered: false };
+    if (considered.kind === "settled")
+      return {
+        impossible: question.impossible,
+        gated: !considered.answer.answered,
+        probability: undefined,
+        rightIfAnswered: false,
+      };
     // A listing ("timeline?") is answered by another command, never by a cited sentence.
-    if (considered.kind === "listing") return { impossible: question.impossible, gated: false, probability: undefined, rightIfAnswered: false };
+    if (considered.kind === "listing")
+      return { impossible: question.impossible, gated: false, probability: undefined, rightIfAnswered: false };
     const top = considered.eligible[0];
     const gated = !top || top.score < SEARCH_CONFIG.abstention.minScore;
-    const probability = top && !context.view.isCurated(top.sentence.articleIndex) ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible)) : undefined;
+    const probability =
+      top && !context.view.isCurated(top.sentence.articleIndex)
+        ? refusalProbability(answerabilityFeatures(context.view, considered.analysed, considered.eligible))
+        : undefined;
     // What answering would cite: the best sentence and the runners-up close to it, at most three.
     const cited = top ? supportingSentences(top, considered.eligible) : [];
     const slug = knowledge.articles[top?.sentence.articleIndex ?? -1]?.slug;
-    const rightIfAnswered = slug === article && cited.some((candidate) => holdsAnswer(candidate.sentence.text, question.answers));
+    const rightIfAnswered =
+      slug === article && cited.some((candidate) => holdsAnswer(candidate.sentence.text, question.answers));
     return { impossible: question.impossible, gated, probability, rightIfAnswered };
   });
   const impossible = decided.filter((item) => item.impossible).length;
   const answerable = decided.length - impossible;
   return [0.5, 0.6, 0.7, REFUSAL_MODEL.threshold, 0.8, 0.9].map((threshold) => {
-    const refused = decided.filter((item) => item.gated || (item.probability !== undefined && item.probability >= threshold));
+    const refused = decided.filter(
+      (item) => item.gated || (item.probability !== undefined && item.probability >= threshold),
+    );
     const rightRefusals = refused.filter((item) => item.impossible).length;
     const right = decided.filter((item) => !item.impossible && !refused.includes(item) && item.rightIfAnswered).length;
-    return { threshold, precision: ratio(rightRefusals, refused.length), recall: ratio(rightRefusals, impossible), right: ratio(right, answerable) };
+    return {
+      threshold,
+      precision: ratio(rightRefusals, refused.length),
+      recall: ratio(rightRefusals, impossible),
+      right: ratio(right, answerable),
+    };
   });
 }
 
@@ -155,16 +192,28 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
   const seedSources = readKnowledgeSources(options.seedKnowledgeDirectory);
   const squadSources = options.squad.map(squadArticleSource);
   const knowledge = buildKnowledge([...seedSources, ...squadSources]);
-  const squadArticles = knowledge.articles.filter((article) => options.squad.some((squad) => squad.slug === article.slug));
+  const squadArticles = knowledge.articles.filter((article) =>
+    options.squad.some((squad) => squad.slug === article.slug),
+  );
 
   const builders: Array<() => EvaluatedSystem> = [
     () => engineSystem(createEngine(knowledge)),
-    ...(options.vectors ? [() => ({ ...engineSystem(createEngine(knowledge, { vectors: options.vectors })), id: "engine-vectors", label: "This engine + word vectors" })] : []),
+    ...(options.vectors
+      ? [
+          () => ({
+            ...engineSystem(createEngine(knowledge, { vectors: options.vectors })),
+            id: "engine-vectors",
+            label: "This engine + word vectors",
+          }),
+        ]
+      : []),
     () => miniSearchBaseline(knowledge.articles),
     () => fuseBaseline(knowledge.articles),
   ];
   const built = builders.map((build) => timed(build));
-  const questions = options.squad.flatMap((article) => article.questions.map((question) => ({ article: article.slug, question })));
+  const questions = options.squad.flatMap((article) =>
+    article.questions.map((question) => ({ article: article.slug, question })),
+  );
   const samples = built.map((): number[] => []);
   const outcomes = built.map((): SquadOutcome[] => []);
   questions.forEach(({ article, question }, index) => {
@@ -177,7 +226,12 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
       outcomes[systemIndex]?.push(scoreSquadReply(question, article, reply.value));
     }
   });
-  const systems = built.map(({ value, ms }, index) => ({ id: value.id, label: value.label, metrics: squadMetrics(outcomes[index] ?? [], samples[index] ?? [], ms), outcomes: outcomes[index] ?? [] }));
+  const systems = built.map(({ value, ms }, index) => ({
+    id: value.id,
+    label: value.label,
+    metrics: squadMetrics(outcomes[index] ?? [], samples[index] ?? [], ms),
+    outcomes: outcomes[index] ?? [],
+  }));
 
   const seedOnly = createEngine(buildKnowledge(seedSources));
   const squadOnly = createEngine(buildKnowledge(squadSources));
@@ -186,8 +240,11 @@ export function runSquadEvaluation(options: SquadEvaluationOptions): SquadEvalua
     const parsed = parseInput(text);
     return parsed.kind === "request" && parsed.command === "ask";
   };
-  const seedQuestions = loadQuestionSet(options.seedQuestionSetFile).questions.filter((question) => questionKind(question) !== "meta" && isFreeText(question.q));
-  const refusedBy = (engine: ReturnType<typeof createEngine>, texts: readonly string[]) => ratio(texts.filter((text) => !engine.ask(text).answered).length, texts.length);
+  const seedQuestions = loadQuestionSet(options.seedQuestionSetFile).questions.filter(
+    (question) => questionKind(question) !== "meta" && isFreeText(question.q),
+  );
+  const refusedBy = (engine: ReturnType<typeof createEngine>, texts: readonly string[]) =>
+    ratio(texts.filter((text) => !engine.ask(text).answered).length, texts.length);
 
   return {
     articles: options.squad.map((article) => ({

@@ -3,4 +3,6 @@ import { buildWordRelationsFile, WORD_RELATIONS_FILE } from "../../src/lexicon/d
 
 const started = performance.now();
 const table = buildWordRelationsFile();
-console.log(`${WORD_RELATIONS_FILE}: ${table.split("\n").length} stems, ${(table.length / 1e6).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${WORD_RELATIONS_FILE}: ${table.split("\n").length} stems, ${(table.length / 1e6).toFixed(1)} MB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

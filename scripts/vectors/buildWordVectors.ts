@@ -76,7 +76,14 @@ export function convertWinkVectors(outputFile: string = WORD_VECTORS_FILE, maxWo
   // Written aside and renamed, so a reader never sees half a file.
   const partial = `${outputFile}.${process.pid}.partial`;
   const hubness = hubnessOf(rows, kept.length, dimensions);
-  writeFileSync(partial, Buffer.concat([Buffer.from(header, "utf8"), Buffer.from(rows.buffer, 0, kept.length * dimensions), Buffer.from(hubness.buffer)]));
+  writeFileSync(
+    partial,
+    Buffer.concat([
+      Buffer.from(header, "utf8"),
+      Buffer.from(rows.buffer, 0, kept.length * dimensions),
+      Buffer.from(hubness.buffer),
+    ]),
+  );
   renameSync(partial, outputFile);
   return kept.length;
 }

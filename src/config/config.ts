@@ -7,7 +7,10 @@ const Snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 2
 
 /** An empty variable (`DISCORD_GUILD_ID=` copied from .env.example) counts as unset. */
 function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
 }
 
 export const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
@@ -16,13 +19,20 @@ export type LogLevel = z.infer<typeof LogLevel>;
 /** Every environment variable the program reads; the only place that knows their names. */
 export const Config = z.object({
   /** The bot token: its presence selects bot mode. Its value never appears in logs or errors. */
-  DISCORD_TOKEN: optional(z.string().trim().regex(/^[\w.-]{10,}$/, "must be the bot token from the developer portal (letters, digits, '.', '_', '-')")),
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{10,}$/, "must be the bot token from the developer portal (letters, digits, '.', '_', '-')"),
+  ),
   /** The application id, needed by `npm run deploy-commands`. */
   DISCORD_CLIENT_ID: optional(Snowflake),
   /** Register commands to this guild only (instant, for development) instead of globally. */
   DISCORD_GUILD_ID: optional(Snowflake),
   /** REST API base URL handed to discord.js as `rest.api` (a proxy or a local test server); the gateway URL then comes from its `GET /gateway/bot`. */
-  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:3000" })),
+  DISCORD_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:3000" }),
+  ),
   LOG_LEVEL: optional(LogLevel).transform((level) => level ?? "info"),
   KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
   /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
@@ -54,7 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
 }
 
 /** Narrows a config to bot mode, or explains in one line which variable is missing. */
-export function requireVariables<K extends keyof Config>(config: Config, names: readonly K[]): Config & { [P in K]-?: NonNullable<Config[P]> } {
+export function requireVariables<K extends keyof Config>(
+  config: Config,
+  names: readonly K[],
+): Config & { [P in K]-?: NonNullable<Config[P]> } {
   for (const name of names) {
     if (config[name] === undefined) throw new ConfigError(`Configuration error: ${name} is not set (see .env.example)`);
   }

@@ -5,9 +5,12 @@ export function renderText(answer: Answer): string {
   const lines = [answer.text];
   for (const citation of answer.citations) lines.push(`  [${citation.sentence}] “${citation.text}”`);
   if (answer.page && answer.page.count > 1) {
-    lines.push(`  (page ${answer.page.number} of ${answer.page.count}; add page:${Math.min(answer.page.number + 1, answer.page.count)} to the command for more)`);
+    lines.push(
+      `  (page ${answer.page.number} of ${answer.page.count}; add page:${Math.min(answer.page.number + 1, answer.page.count)} to the command for more)`,
+    );
   }
-  if (answer.suggestions.length > 0) lines.push(`  Try: ${answer.suggestions.map((suggestion) => suggestion.query).join("  ·  ")}`);
+  if (answer.suggestions.length > 0)
+    lines.push(`  Try: ${answer.suggestions.map((suggestion) => suggestion.query).join("  ·  ")}`);
   if (answer.answered && answer.source) lines.push(`Source: ${answer.source}`);
   return lines.join("\n");
 }

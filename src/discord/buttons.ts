@@ -16,7 +16,10 @@ export interface ButtonClick {
 }
 
 /** A click on one of the bot's buttons; everything it needs is in the custom_id, so old buttons keep working. */
-export async function clickButton(interaction: ButtonInteraction, { engine, gate, responder }: ButtonClick): Promise<Outcome> {
+export async function clickButton(
+  interaction: ButtonInteraction,
+  { engine, gate, responder }: ButtonClick,
+): Promise<Outcome> {
   const state = decodeButton(interaction.customId);
   if (!state) return privateNotice(responder, MESSAGES.staleButton, "stale");
   const ephemeralMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
@@ -42,7 +45,13 @@ export async function clickButton(interaction: ButtonInteraction, { engine, gate
     }
     case "post": {
       if (!ephemeralMessage) return privateNotice(responder, MESSAGES.notPrivate, "stale");
-      await responder.send(repost(interaction.message.embeds.map((embed) => embed.toJSON()), interaction.message.components.map((row) => row.toJSON())), false);
+      await responder.send(
+        repost(
+          interaction.message.embeds.map((embed) => embed.toJSON()),
+          interaction.message.components.map((row) => row.toJSON()),
+        ),
+        false,
+      );
       return "answered";
     }
   }

@@ -1,4 +1,8 @@
-import type { ApplicationCommandType, ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from "discord.js";
+import type {
+  ApplicationCommandType,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+} from "discord.js";
 import type { Answer, AutocompleteKind } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 

@@ -9,14 +9,22 @@ import { DISCORD_LIMITS } from "./limits.js";
  */
 export const ButtonState = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("context"), article: Slug, sentence: z.number().int().positive() }),
-  z.strictObject({ kind: z.literal("page"), command: CommandName, page: z.number().int().positive(), argument: z.string() }),
+  z.strictObject({
+    kind: z.literal("page"),
+    command: CommandName,
+    page: z.number().int().positive(),
+    argument: z.string(),
+  }),
   z.strictObject({ kind: z.literal("suggest"), query: z.string().trim().min(1) }),
   z.strictObject({ kind: z.literal("post") }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
 const VERSION = "v1";
-const CODES = { context: "ctx", page: "pg", suggest: "sg", post: "post" } as const satisfies Record<ButtonState["kind"], string>;
+const CODES = { context: "ctx", page: "pg", suggest: "sg", post: "post" } as const satisfies Record<
+  ButtonState["kind"],
+  string
+>;
 
 /**
  * The custom_id for a button, or undefined when its state does not fit Discord's 100 characters or could not be
@@ -41,7 +49,10 @@ export function encodeButton(state: ButtonState): string | undefined {
   return id.length <= DISCORD_LIMITS.customId && decodeButton(id) !== undefined ? id : undefined;
 }
 
-const Digits = z.string().regex(/^\d{1,6}$/).transform(Number);
+const Digits = z
+  .string()
+  .regex(/^\d{1,6}$/)
+  .transform(Number);
 
 /** The state in a custom_id, or undefined for anything stale, forged or malformed. Never throws. */
 export function decodeButton(customId: string): ButtonState | undefined {
@@ -51,9 +62,13 @@ export function decodeButton(customId: string): ButtonState | undefined {
   const raw = ((): unknown => {
     switch (code) {
       case CODES.context:
-        return rest.length === 2 ? { kind: "context", article: rest[0], sentence: Digits.safeParse(rest[1]).data } : undefined;
+        return rest.length === 2
+          ? { kind: "context", article: rest[0], sentence: Digits.safeParse(rest[1]).data }
+          : undefined;
       case CODES.page:
-        return rest.length >= 3 ? { kind: "page", command: rest[0], page: Digits.safeParse(rest[1]).data, argument: rest.slice(2).join(":") } : undefined;
+        return rest.length >= 3
+          ? { kind: "page", command: rest[0], page: Digits.safeParse(rest[1]).data, argument: rest.slice(2).join(":") }
+          : undefined;
       case CODES.suggest:
         return { kind: "suggest", query: rest.join(":") };
       case CODES.post:

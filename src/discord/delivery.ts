@@ -26,13 +26,21 @@ export const ROUTES = Object.freeze({
  * when the error is something else (a bug: the caller logs it and apologises).
  */
 export function deliveryFailure(error: unknown, fallbackRoute: string): DeliveryFailure | undefined {
-  if (error instanceof DiscordAPIError) return { route: generaliseRoute(error.method, error.url), status: error.status, code: error.code };
+  if (error instanceof DiscordAPIError)
+    return { route: generaliseRoute(error.method, error.url), status: error.status, code: error.code };
   if (error instanceof HTTPError) return { route: generaliseRoute(error.method, error.url), status: error.status };
-  if (error instanceof RateLimitError) return { route: `${error.method.toUpperCase()} ${error.route}`, status: "rate-limited", retryAfterMs: Math.round(error.retryAfter), global: error.global };
+  if (error instanceof RateLimitError)
+    return {
+      route: `${error.method.toUpperCase()} ${error.route}`,
+      status: "rate-limited",
+      retryAfterMs: Math.round(error.retryAfter),
+      global: error.global,
+    };
   if (!(error instanceof Error)) return undefined;
   if (error.name === "AbortError" || error.name === "TimeoutError") return { route: fallbackRoute, status: "timeout" };
   const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
-  if (code !== undefined && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code)) return { route: fallbackRoute, status: "network", code };
+  if (code !== undefined && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code))
+    return { route: fallbackRoute, status: "network", code };
   return undefined;
 }
 

@@ -13,16 +13,34 @@ import type { Logger } from "../logging/logger.js";
 const Snowflake = z.string().regex(/^\d{1,20}$/);
 /** Permission and flag bit fields: discord.js throws on anything but a decimal string or a non-negative integer. */
 const Permissions = z.string().regex(/^\d{1,20}$/);
-const Flags = z.number().int().min(0).max(2 ** 53);
-const User = z.looseObject({ id: Snowflake, username: z.string().optional(), bot: z.boolean().optional(), flags: Flags.optional(), public_flags: Flags.optional() });
-const Member = z.looseObject({ roles: z.array(Snowflake), flags: Flags.optional(), permissions: Permissions.optional(), user: User.optional() });
+const Flags = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 53);
+const User = z.looseObject({
+  id: Snowflake,
+  username: z.string().optional(),
+  bot: z.boolean().optional(),
+  flags: Flags.optional(),
+  public_flags: Flags.optional(),
+});
+const Member = z.looseObject({
+  roles: z.array(Snowflake),
+  flags: Flags.optional(),
+  permissions: Permissions.optional(),
+  user: User.optional(),
+});
 const Channel = z.looseObject({ id: Snowflake, type: z.number().int(), recipients: z.array(User).optional() });
 const Embed = z.looseObject({ fields: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional() });
 const ACTION_ROW = 1;
 const Component: z.ZodType<unknown> = z.lazy(() =>
   z
     .looseObject({ type: z.number().int(), components: z.array(Component).optional() })
-    .refine((component) => component.type !== ACTION_ROW || component.components !== undefined, { message: "an action row without components", path: ["components"] }),
+    .refine((component) => component.type !== ACTION_ROW || component.components !== undefined, {
+      message: "an action row without components",
+      path: ["components"],
+    }),
 );
 
 /** A message as discord.js reads it (MESSAGE_CREATE, a component's message, a context-menu target). */
@@ -44,7 +62,13 @@ export const MessagePacket = z.looseObject({
 });
 
 const CommandOption: z.ZodType<unknown> = z.lazy(() =>
-  z.looseObject({ name: z.string(), type: z.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional(), options: z.array(CommandOption).optional() }),
+  z.looseObject({
+    name: z.string(),
+    type: z.number().int(),
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    focused: z.boolean().optional(),
+    options: z.array(CommandOption).optional(),
+  }),
 );
 const Resolved = z.looseObject({
   users: z.record(Snowflake, User).optional(),
@@ -52,18 +76,37 @@ const Resolved = z.looseObject({
   messages: z.record(Snowflake, MessagePacket).optional(),
   channels: z.record(Snowflake, Channel).optional(),
 });
-const CommandData = z.looseObject({ id: Snowflake, name: z.string().min(1), type: z.number().int(), options: z.array(CommandOption).optional(), resolved: Resolved.optional(), target_id: Snowflake.optional() });
+const CommandData = z.looseObject({
+  id: Snowflake,
+  name: z.string().min(1),
+  type: z.number().int(),
+  options: z.array(CommandOption).optional(),
+  resolved: Resolved.optional(),
+  target_id: Snowflake.optional(),
+});
 
 const InteractionData = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal(InteractionType.ApplicationCommand),
-    data: CommandData.refine((data) => data.type !== ApplicationCommandType.Message || (data.target_id !== undefined && data.resolved?.messages?.[data.target_id] !== undefined), {
-      message: "a message command without its target message",
-      path: ["resolved"],
-    }),
+    data: CommandData.refine(
+      (data) =>
+        data.type !== ApplicationCommandType.Message ||
+        (data.target_id !== undefined && data.resolved?.messages?.[data.target_id] !== undefined),
+      {
+        message: "a message command without its target message",
+        path: ["resolved"],
+      },
+    ),
   }),
-  z.looseObject({ type: z.literal(InteractionType.MessageComponent), data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }), message: MessagePacket }),
-  z.looseObject({ type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: CommandData.extend({ options: z.array(CommandOption) }) }),
+  z.looseObject({
+    type: z.literal(InteractionType.MessageComponent),
+    data: z.looseObject({ custom_id: z.string(), component_type: z.number().int() }),
+    message: MessagePacket,
+  }),
+  z.looseObject({
+    type: z.literal(InteractionType.ApplicationCommandAutocomplete),
+    data: CommandData.extend({ options: z.array(CommandOption) }),
+  }),
 ]);
 
 export const InteractionPacket = z
@@ -83,8 +126,14 @@ export const InteractionPacket = z
     authorizing_integration_owners: z.record(z.string(), z.string()),
   })
   .and(InteractionData)
-  .refine((data) => data.user !== undefined || data.member !== undefined, { message: "neither user nor member.user is present", path: ["user"] })
-  .refine((data) => (data.guild_id === undefined) === (data.member === undefined), { message: "guild_id and member must come together", path: ["member"] });
+  .refine((data) => data.user !== undefined || data.member !== undefined, {
+    message: "neither user nor member.user is present",
+    path: ["user"],
+  })
+  .refine((data) => (data.guild_id === undefined) === (data.member === undefined), {
+    message: "guild_id and member must come together",
+    path: ["member"],
+  });
 
 const Dispatch = z.looseObject({ t: z.string(), d: z.unknown() });
 
@@ -96,7 +145,11 @@ const GUARDED = new Map<string, z.ZodType>([
 /** The event name a rejected packet gets: discord.js has no handler for it and drops it. */
 export const DROPPED_EVENT = "ARTICLE_BOT_DROPPED_MALFORMED";
 
-const HANDLED_INTERACTION_TYPES: ReadonlySet<unknown> = new Set([InteractionType.ApplicationCommand, InteractionType.MessageComponent, InteractionType.ApplicationCommandAutocomplete]);
+const HANDLED_INTERACTION_TYPES: ReadonlySet<unknown> = new Set([
+  InteractionType.ApplicationCommand,
+  InteractionType.MessageComponent,
+  InteractionType.ApplicationCommandAutocomplete,
+]);
 
 /** Attaches the guard to a client before login. */
 export function guardGateway(client: Client, logger: Logger): void {
@@ -116,7 +169,13 @@ export function guardGateway(client: Client, logger: Logger): void {
 
 /** What is wrong with a payload, in words that never quote its values; undefined when it is fine. */
 export function problemWith(event: string, data: unknown, schema: z.ZodType): string | undefined {
-  if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null && "type" in data && !HANDLED_INTERACTION_TYPES.has(data.type)) {
+  if (
+    event === GatewayDispatchEvents.InteractionCreate &&
+    typeof data === "object" &&
+    data !== null &&
+    "type" in data &&
+    !HANDLED_INTERACTION_TYPES.has(data.type)
+  ) {
     return `unsupported interaction type ${typeof data.type === "number" ? data.type : typeof data.type}`;
   }
   const parsed = schema.safeParse(data);

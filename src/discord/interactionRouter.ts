@@ -1,9 +1,24 @@
-import { type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction, type MessageContextMenuCommandInteraction, ApplicationCommandType, MessageFlags } from "discord.js";
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  ApplicationCommandType,
+  MessageFlags,
+} from "discord.js";
 import { AutocompleteChoice } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
 import { clickButton } from "./buttons.js";
-import { type CommandContext, type CommandHandler, type MessageMenuHandler, type Outcome, PRIVATE_OPTION_NAME, type SlashHandler, outcomeOf } from "./commandContext.js";
+import {
+  type CommandContext,
+  type CommandHandler,
+  type MessageMenuHandler,
+  type Outcome,
+  PRIVATE_OPTION_NAME,
+  type SlashHandler,
+  outcomeOf,
+} from "./commandContext.js";
 import { decodeButton } from "./customId.js";
 import { ROUTES } from "./delivery.js";
 import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
@@ -28,7 +43,9 @@ export interface InteractionRouterOptions {
 }
 
 /** Routes every interaction (slash, context menu, autocomplete, button) to its handler, inside the one event wrapper. */
-export function createInteractionRouter(options: InteractionRouterOptions): (interaction: Interaction) => Promise<void> {
+export function createInteractionRouter(
+  options: InteractionRouterOptions,
+): (interaction: Interaction) => Promise<void> {
   const slash = new Map<string, SlashHandler>();
   const messageMenus = new Map<string, MessageMenuHandler>();
   for (const command of options.commands) {
@@ -36,7 +53,12 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
     else messageMenus.set(command.data.name, command);
   }
 
-  async function runCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, engine: AnswerEngine, responder: Responder, ephemeral: boolean): Promise<Outcome> {
+  async function runCommand(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    engine: AnswerEngine,
+    responder: Responder,
+    ephemeral: boolean,
+  ): Promise<Outcome> {
     const decision = options.gate.check(interaction.user.id);
     if (!decision.allowed) return limited(responder, decision);
     const context = commandContext(engine, responder, ephemeral);
@@ -63,7 +85,9 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
     const partial = String(focused.value).slice(0, DISCORD_LIMITS.choiceValue);
     const choices = engine
       .autocomplete(spec.kind, partial)
-      .filter((choice) => AutocompleteChoice.safeParse(choice).success && choice.name.length > 0 && choice.value.length > 0)
+      .filter(
+        (choice) => AutocompleteChoice.safeParse(choice).success && choice.name.length > 0 && choice.value.length > 0,
+      )
       .slice(0, DISCORD_LIMITS.autocompleteChoices);
     await interaction.respond(choices);
     return choices.length > 0 ? "answered" : "abstained";
@@ -71,18 +95,22 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
 
   return function route(interaction: Interaction): Promise<void> {
     let responder: Responder | undefined;
-    const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder => (responder ??= new Responder(gatewayTransport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
+    const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
+      (responder ??= new Responder(gatewayTransport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
     return runEvent(options.logger, {
       noun: "interaction",
       fields: describe(interaction),
       handle: async () => {
         const engine = options.getEngine();
         if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-          const ephemeral = interaction.isChatInputCommand() ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false) : true;
+          const ephemeral = interaction.isChatInputCommand()
+            ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false)
+            : true;
           return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral);
         }
         if (interaction.isAutocomplete()) return autocomplete(interaction, engine);
-        if (interaction.isButton()) return clickButton(interaction, { engine, gate: options.gate, responder: responderFor(interaction, true) });
+        if (interaction.isButton())
+          return clickButton(interaction, { engine, gate: options.gate, responder: responderFor(interaction, true) });
         return "ignored";
       },
       apologise: () => apologise(interaction, responder),
@@ -126,8 +154,10 @@ async function apologise(interaction: Interaction, responder: Responder | undefi
 function describe(interaction: Interaction): EventFields {
   const fields = { eventId: interaction.id, place: interaction.inGuild() ? ("guild" as const) : ("dm" as const) };
   if (interaction.isChatInputCommand()) return { ...fields, kind: "slash", command: interaction.commandName };
-  if (interaction.isMessageContextMenuCommand()) return { ...fields, kind: "context-menu", command: interaction.commandName };
+  if (interaction.isMessageContextMenuCommand())
+    return { ...fields, kind: "context-menu", command: interaction.commandName };
   if (interaction.isAutocomplete()) return { ...fields, kind: "autocomplete", command: interaction.commandName };
-  if (interaction.isButton()) return { ...fields, kind: "button", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
+  if (interaction.isButton())
+    return { ...fields, kind: "button", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
   return { ...fields, kind: "other", command: String(interaction.type) };
 }

@@ -1,8 +1,15 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions, type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from "discord.js";
 import type { RenderedMessage } from "./render.js";
 import type { InteractionTransport } from "./responder.js";
 
-export type RepliableInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
+export type RepliableInteraction =
+  ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
 
 function withVisibility(message: RenderedMessage, ephemeral: boolean): InteractionReplyOptions {
   return ephemeral ? { ...message, flags: MessageFlags.Ephemeral } : message;

@@ -27,12 +27,18 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
     const kind = place === "guild" ? "mention" : "dm";
     const eventId = message.id;
     if (message.author.bot || message.system || message.webhookId !== null) {
-      options.logger.debug({ eventId, kind, place, outcome: "ignored", reason: "not from a person" }, "message ignored");
+      options.logger.debug(
+        { eventId, kind, place, outcome: "ignored", reason: "not from a person" },
+        "message ignored",
+      );
       return;
     }
     const { mentioned, text } = parseMention(message.content, message.client.user.id);
     if (place === "guild" && !mentioned) {
-      options.logger.debug({ eventId, kind, place, outcome: "ignored", reason: "no mention of the bot" }, "message ignored");
+      options.logger.debug(
+        { eventId, kind, place, outcome: "ignored", reason: "no mention of the bot" },
+        "message ignored",
+      );
       return;
     }
 

@@ -8,7 +8,8 @@ export const MESSAGES = Object.freeze({
   contextGone: "That sentence is no longer in the article. Ask again for a fresh answer.",
   nothingToAsk: "That message has no text I can read. Pick a message with text, or use /ask.",
   notPrivate: "Only a private answer can be posted to the channel; this one is already visible.",
-  slowDown: (rate: { max: number; windowMs: number }, retrySeconds: number) => `You're asking faster than I can answer (up to ${describeRate(rate)}). Please ask again in ${retrySeconds} s.`,
+  slowDown: (rate: { max: number; windowMs: number }, retrySeconds: number) =>
+    `You're asking faster than I can answer (up to ${describeRate(rate)}). Please ask again in ${retrySeconds} s.`,
 
   privateOptionDescription: "Only you see the answer (you can still post it to the channel)",
 

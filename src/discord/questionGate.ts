@@ -18,7 +18,10 @@ export interface QuestionGate {
 
 const OPEN: QuestionGate = Object.freeze({ check: () => ({ allowed: true }) as const });
 
-export function createQuestionGate(rate: QuestionRate | undefined, options: Pick<CooldownOptions, "maxTracked" | "now"> = {}): QuestionGate {
+export function createQuestionGate(
+  rate: QuestionRate | undefined,
+  options: Pick<CooldownOptions, "maxTracked" | "now"> = {},
+): QuestionGate {
   const limit = rate ?? DEFAULT_QUESTION_RATE;
   if (limit === "off") return OPEN;
   const cooldown = createCooldown({ ...limit, ...options });
@@ -26,7 +29,11 @@ export function createQuestionGate(rate: QuestionRate | undefined, options: Pick
     check(userId) {
       const decision = cooldown.take(userId);
       if (decision.allowed) return decision;
-      return { allowed: false, notify: decision.notify, notice: MESSAGES.slowDown(limit, Math.max(1, Math.ceil(decision.retryAfterMs / 1_000))) };
+      return {
+        allowed: false,
+        notify: decision.notify,
+        notice: MESSAGES.slowDown(limit, Math.max(1, Math.ceil(decision.retryAfterMs / 1_000))),
+      };
     },
   };
 }

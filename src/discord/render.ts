@@ -37,10 +37,13 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, options: Rend
   const titles = citedTitles(answer, knowledge);
   const multipleArticles = new Set(answer.citations.map((citation) => citation.article)).size > 1;
   const fields: APIEmbedField[] = answer.citations.map((citation) => ({
-    name: multipleArticles ? MESSAGES.sentenceInArticle(citation.sentence, titleOf(knowledge, citation.article) ?? citation.article) : MESSAGES.sentenceHeading(citation.sentence),
+    name: multipleArticles
+      ? MESSAGES.sentenceInArticle(citation.sentence, titleOf(knowledge, citation.article) ?? citation.article)
+      : MESSAGES.sentenceHeading(citation.sentence),
     value: `> ${inert(citation.text)}`,
   }));
-  const footerParts = answer.page && answer.page.count > 1 ? [...titles, MESSAGES.pageOf(answer.page.number, answer.page.count)] : titles;
+  const footerParts =
+    answer.page && answer.page.count > 1 ? [...titles, MESSAGES.pageOf(answer.page.number, answer.page.count)] : titles;
   const embed: APIEmbed = {
     color: answer.command === "help" ? COLOURS.help : answer.answered ? COLOURS.answered : COLOURS.abstained,
     ...(answer.answered ? {} : { title: MESSAGES.notInArticleTitle }),
@@ -80,14 +83,24 @@ export function renderContext(context: SentenceContext): RenderedMessage {
 export function repost(embeds: readonly APIEmbed[], rows: readonly { type: number }[]): RenderedMessage {
   const components = rows
     .filter(isButtonRow)
-    .map((row) => ({ ...row, components: row.components.filter((component) => decodeButton(component.custom_id)?.kind !== "post") }))
+    .map((row) => ({
+      ...row,
+      components: row.components.filter((component) => decodeButton(component.custom_id)?.kind !== "post"),
+    }))
     .filter((row) => row.components.length > 0);
   return { embeds: embeds.map(fitEmbed), components, allowedMentions: NO_MENTIONS };
 }
 
 function isButtonRow(row: { type: number }): row is ButtonRow {
   if (row.type !== ComponentType.ActionRow || !("components" in row) || !Array.isArray(row.components)) return false;
-  return row.components.every((component: unknown) => typeof component === "object" && component !== null && "type" in component && component.type === ComponentType.Button && "custom_id" in component);
+  return row.components.every(
+    (component: unknown) =>
+      typeof component === "object" &&
+      component !== null &&
+      "type" in component &&
+      component.type === ComponentType.Button &&
+      "custom_id" in component,
+  );
 }
 
 /** A short plain message (apologies, stale buttons): our own words only. */
@@ -108,13 +121,27 @@ function titleOf(knowledge: Knowledge, slug: string): string | undefined {
 function citedTitles(answer: Answer, knowledge: Knowledge): string[] {
   const slugs = [...new Set(answer.citations.map((citation) => citation.article))];
   if (slugs.length === 0 && knowledge.articles.length === 1) slugs.push(knowledge.articles[0]?.slug ?? "");
-  return slugs.map((slug) => titleOf(knowledge, slug)).filter((title): title is string => title !== undefined).map((title) => inert(title));
+  return slugs
+    .map((slug) => titleOf(knowledge, slug))
+    .filter((title): title is string => title !== undefined)
+    .map((title) => inert(title));
 }
 
-function button(state: ButtonState, label: string, style: APIButtonComponentWithCustomId["style"], disabled = false): APIButtonComponentWithCustomId | undefined {
+function button(
+  state: ButtonState,
+  label: string,
+  style: APIButtonComponentWithCustomId["style"],
+  disabled = false,
+): APIButtonComponentWithCustomId | undefined {
   const customId = encodeButton(state);
   if (!customId) return undefined;
-  return { type: ComponentType.Button, style, custom_id: customId, label: truncate(label, DISCORD_LIMITS.buttonLabel), ...(disabled ? { disabled } : {}) };
+  return {
+    type: ComponentType.Button,
+    style,
+    custom_id: customId,
+    label: truncate(label, DISCORD_LIMITS.buttonLabel),
+    ...(disabled ? { disabled } : {}),
+  };
 }
 
 function defined<T>(values: (T | undefined)[]): T[] {
@@ -125,7 +152,11 @@ function contextButtons(answer: Answer): APIButtonComponentWithCustomId[] {
   const citations = answer.citations.slice(0, DISCORD_LIMITS.buttonsPerRow);
   return defined(
     citations.map((citation) =>
-      button({ kind: "context", article: citation.article, sentence: citation.sentence }, citations.length === 1 ? MESSAGES.showContext : MESSAGES.contextFor(citation.sentence), ButtonStyle.Secondary),
+      button(
+        { kind: "context", article: citation.article, sentence: citation.sentence },
+        citations.length === 1 ? MESSAGES.showContext : MESSAGES.contextFor(citation.sentence),
+        ButtonStyle.Secondary,
+      ),
     ),
   );
 }
@@ -135,13 +166,27 @@ function pagingButtons(answer: Answer): APIButtonComponentWithCustomId[] {
   const page = answer.page;
   if (!page || page.count <= 1) return [];
   const { command, argument } = answer;
-  const previous = button({ kind: "page", command, argument, page: Math.max(1, page.number - 1) }, MESSAGES.previousPage, ButtonStyle.Primary, page.number <= 1);
-  const next = button({ kind: "page", command, argument, page: Math.min(page.count, page.number + 1) }, MESSAGES.nextPage, ButtonStyle.Primary, page.number >= page.count);
+  const previous = button(
+    { kind: "page", command, argument, page: Math.max(1, page.number - 1) },
+    MESSAGES.previousPage,
+    ButtonStyle.Primary,
+    page.number <= 1,
+  );
+  const next = button(
+    { kind: "page", command, argument, page: Math.min(page.count, page.number + 1) },
+    MESSAGES.nextPage,
+    ButtonStyle.Primary,
+    page.number >= page.count,
+  );
   return previous && next ? [previous, next] : [];
 }
 
 function suggestionButtons(answer: Answer): APIButtonComponentWithCustomId[] {
-  return defined(answer.suggestions.map((suggestion) => button({ kind: "suggest", query: suggestion.query }, suggestion.label, ButtonStyle.Primary))).slice(0, DISCORD_LIMITS.buttonsPerRow);
+  return defined(
+    answer.suggestions.map((suggestion) =>
+      button({ kind: "suggest", query: suggestion.query }, suggestion.label, ButtonStyle.Primary),
+    ),
+  ).slice(0, DISCORD_LIMITS.buttonsPerRow);
 }
 
 function postButtons(): APIButtonComponentWithCustomId[] {
@@ -160,7 +205,10 @@ function toRows(groups: APIButtonComponentWithCustomId[][]): ButtonRow[] {
     });
     for (let start = 0; start < unique.length; start += DISCORD_LIMITS.buttonsPerRow) {
       if (rows.length >= DISCORD_LIMITS.rows) return rows;
-      rows.push({ type: ComponentType.ActionRow, components: unique.slice(start, start + DISCORD_LIMITS.buttonsPerRow) });
+      rows.push({
+        type: ComponentType.ActionRow,
+        components: unique.slice(start, start + DISCORD_LIMITS.buttonsPerRow),
+      });
     }
   }
   return rows;
@@ -168,7 +216,13 @@ function toRows(groups: APIButtonComponentWithCustomId[][]): ButtonRow[] {
 
 function embedLength(embed: APIEmbed): number {
   const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) + fields;
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    fields
+  );
 }
 
 /** Applies every embed limit by clean truncation: per-part limits, 25 fields, then 6,000 characters in total. */
@@ -176,13 +230,22 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = {
     ...embed,
     ...(embed.title !== undefined ? { title: truncate(embed.title, DISCORD_LIMITS.embedTitle) } : {}),
-    ...(embed.description !== undefined ? { description: truncate(embed.description, DISCORD_LIMITS.embedDescription) } : {}),
+    ...(embed.description !== undefined
+      ? { description: truncate(embed.description, DISCORD_LIMITS.embedDescription) }
+      : {}),
     ...(embed.footer ? { footer: { ...embed.footer, text: truncate(embed.footer.text, DISCORD_LIMITS.footer) } } : {}),
   };
-  const fields = (embed.fields ?? []).map((field) => ({ ...field, name: truncate(field.name, DISCORD_LIMITS.fieldName), value: truncate(field.value, DISCORD_LIMITS.fieldValue) }));
+  const fields = (embed.fields ?? []).map((field) => ({
+    ...field,
+    name: truncate(field.name, DISCORD_LIMITS.fieldName),
+    value: truncate(field.value, DISCORD_LIMITS.fieldValue),
+  }));
   let kept = fields.slice(0, DISCORD_LIMITS.embedFields);
   let omitted = fields.length - kept.length;
-  const withNote = (list: APIEmbedField[], count: number): APIEmbedField[] => (count > 0 ? [...list.slice(0, DISCORD_LIMITS.embedFields - 1), { name: "\u200b", value: MESSAGES.moreNotShown(count) }] : list);
+  const withNote = (list: APIEmbedField[], count: number): APIEmbedField[] =>
+    count > 0
+      ? [...list.slice(0, DISCORD_LIMITS.embedFields - 1), { name: "\u200b", value: MESSAGES.moreNotShown(count) }]
+      : list;
   if (omitted > 0) {
     kept = kept.slice(0, DISCORD_LIMITS.embedFields - 1);
     omitted = fields.length - kept.length;
@@ -193,7 +256,8 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   }
   const result: APIEmbed = { ...fitted, fields: withNote(kept, omitted) };
   const excess = embedLength(result) - DISCORD_LIMITS.embedTotal;
-  if (excess > 0 && result.description) result.description = truncate(result.description, Math.max(1, result.description.length - excess));
+  if (excess > 0 && result.description)
+    result.description = truncate(result.description, Math.max(1, result.description.length - excess));
   if (result.fields?.length === 0) delete result.fields;
   return result;
 }

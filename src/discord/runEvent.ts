@@ -40,7 +40,11 @@ export async function runEvent(logger: Logger, event: EventHandling): Promise<vo
     failure = error;
     undelivered = deliveryFailure(error, event.route());
     if (!undelivered || apologyMayHelp(undelivered)) {
-      await event.apologise().catch((apologyError: unknown) => logger.warn({ ...event.fields, err: apologyError }, "could not send the apology"));
+      await event
+        .apologise()
+        .catch((apologyError: unknown) =>
+          logger.warn({ ...event.fields, err: apologyError }, "could not send the apology"),
+        );
     }
   } finally {
     event.cleanUp?.();

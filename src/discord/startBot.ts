@@ -1,5 +1,15 @@
 import { once } from "node:events";
-import { ChannelType, Client, type ClientOptions, Events, GatewayIntentBits, Options, Partials, type RateLimitData, RESTEvents } from "discord.js";
+import {
+  ChannelType,
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  type RateLimitData,
+  RESTEvents,
+} from "discord.js";
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
@@ -56,7 +66,14 @@ export interface RestPolicy {
   handlerSweepMs: number;
 }
 
-export const DEFAULT_REST_POLICY: Readonly<RestPolicy> = Object.freeze({ timeoutMs: 10_000, retries: 2, globalRequestsPerSecond: 50, maxRateLimitWaitMs: 60_000, callbackMaxRateLimitWaitMs: 2_000, handlerSweepMs: 300_000 });
+export const DEFAULT_REST_POLICY: Readonly<RestPolicy> = Object.freeze({
+  timeoutMs: 10_000,
+  retries: 2,
+  globalRequestsPerSecond: 50,
+  maxRateLimitWaitMs: 60_000,
+  callbackMaxRateLimitWaitMs: 2_000,
+  handlerSweepMs: 300_000,
+});
 
 /** discord.js caches every user and member it meets; the bot needs neither, so keep a bounded few (plus itself). */
 const CACHE_LIMITS = Object.freeze({ users: 1_000, members: 1_000, messages: 50 });
@@ -95,7 +112,11 @@ export interface DiscordBot {
  * No privileged Message Content intent: Discord delivers the content of DMs and of messages that mention the bot without it.
  * Partials.Channel: DM channels are not cached before their first message, so without it DMs would be dropped.
  */
-export const INTENTS = Object.freeze([GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages]);
+export const INTENTS = Object.freeze([
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+]);
 
 /** Logs in with the real discord.js client and answers slash commands, autocomplete, buttons, mentions and DMs. */
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
@@ -111,7 +132,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       ...Options.DefaultMakeCacheSettings,
       MessageManager: CACHE_LIMITS.messages,
       UserManager: { maxSize: CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
-      GuildMemberManager: { maxSize: CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMemberManager: {
+        maxSize: CACHE_LIMITS.members,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
     }),
     rest: {
       // Only when set: `api: undefined` would replace discord.js's default base URL with undefined.
@@ -120,29 +144,58 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
       retries: policy.retries,
       globalRequestsPerSecond: policy.globalRequestsPerSecond,
       handlerSweepInterval: policy.handlerSweepMs,
-      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
+      rejectOnRateLimit: (data: RateLimitData) =>
+        data.retryAfter >
+        (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
     },
     ...(options.ws ? { ws: options.ws } : {}),
   });
   guardGateway(client, logger);
 
   const gate = createQuestionGate(config.QUESTION_RATE_LIMIT, options.now ? { now: options.now } : {});
-  const route = createInteractionRouter({ commands: options.commands, getEngine: options.getEngine, logger, deferAfterMs: options.deferAfterMs ?? 1_000, gate });
+  const route = createInteractionRouter({
+    commands: options.commands,
+    getEngine: options.getEngine,
+    logger,
+    deferAfterMs: options.deferAfterMs ?? 1_000,
+    gate,
+  });
   const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction routing failed")));
-  client.on(Events.MessageCreate, (message) => void onMessage(message).catch((error: unknown) => logger.error({ err: error }, "message routing failed")));
+  client.on(
+    Events.InteractionCreate,
+    (interaction) =>
+      void route(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction routing failed")),
+  );
+  client.on(
+    Events.MessageCreate,
+    (message) =>
+      void onMessage(message).catch((error: unknown) => logger.error({ err: error }, "message routing failed")),
+  );
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, "discord client warning"));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, "gateway disconnected for good"));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ shardId, code: event.code }, "gateway disconnected for good"),
+  );
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, "gateway reconnecting"));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, "gateway resumed"));
   client.on(Events.Debug, (message) => logger.trace({ detail: message }, "discord debug"));
-  client.rest.on(RESTEvents.RateLimited, (data) => logger.debug({ route: `${data.method.toUpperCase()} ${data.route}`, retryAfterMs: Math.round(data.retryAfter), global: data.global, scope: data.scope }, "discord rate limit: waiting"));
+  client.rest.on(RESTEvents.RateLimited, (data) =>
+    logger.debug(
+      {
+        route: `${data.method.toUpperCase()} ${data.route}`,
+        retryAfterMs: Math.round(data.retryAfter),
+        global: data.global,
+        scope: data.scope,
+      },
+      "discord rate limit: waiting",
+    ),
+  );
 
   // A safety net for discord.js internals: a packet that slips past the gateway guard and makes one of its handlers
   // throw becomes an unhandled rejection, which would end the process. Log it and keep serving; removed on stop.
-  const onUnhandledRejection = (reason: unknown): void => logger.error({ err: reason }, "unhandled rejection (the bot keeps running)");
+  const onUnhandledRejection = (reason: unknown): void =>
+    logger.error({ err: reason }, "unhandled rejection (the bot keeps running)");
   process.on("unhandledRejection", onUnhandledRejection);
   const dmSweep = { ...DM_CHANNEL_SWEEP, ...options.dmChannels };
   const sweeper = setInterval(() => sweepDmChannels(client, dmSweep.keep), dmSweep.everyMs).unref();
@@ -164,20 +217,27 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     await ready;
   } catch (error) {
     await stop();
-    throw new Error(`Discord login failed: ${describeLoginError(error, readyTimeoutMs).split(config.DISCORD_TOKEN).join("[redacted]")}`, { cause: error });
+    throw new Error(
+      `Discord login failed: ${describeLoginError(error, readyTimeoutMs).split(config.DISCORD_TOKEN).join("[redacted]")}`,
+      { cause: error },
+    );
   }
   if (!client.isReady()) {
     await stop();
     throw new Error("Discord login failed: the client did not become ready");
   }
-  logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, api: config.DISCORD_API_URL ?? "default" }, "discord bot ready");
+  logger.info(
+    { user: client.user.tag, guilds: client.guilds.cache.size, api: config.DISCORD_API_URL ?? "default" },
+    "discord bot ready",
+  );
   return { client, stop };
 }
 
 /** A one-line reason; the caller scrubs the token from it in case a library ever echoes it. */
 function describeLoginError(error: unknown, readyTimeoutMs: number): string {
   if (error instanceof Error && error.name === "AbortError") return `not ready after ${readyTimeoutMs} ms`;
-  if (error instanceof Error && "code" in error && error.code === "TokenInvalid") return "Discord rejected DISCORD_TOKEN (check the token in the developer portal)";
+  if (error instanceof Error && "code" in error && error.code === "TokenInvalid")
+    return "Discord rejected DISCORD_TOKEN (check the token in the developer portal)";
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -54,7 +54,18 @@ const FRAME_STEMS: ReadonlySet<string> = new Set(
     .map(stem),
 );
 
-const HOW_WORDS: ReadonlySet<string> = new Set(["much", "many", "long", "often", "far", "soon", "big", "large", "frequent", "frequently"]);
+const HOW_WORDS: ReadonlySet<string> = new Set([
+  "much",
+  "many",
+  "long",
+  "often",
+  "far",
+  "soon",
+  "big",
+  "large",
+  "frequent",
+  "frequently",
+]);
 
 function hasAll(set: ReadonlySet<string>, items: readonly string[]): boolean {
   for (const item of items) if (!set.has(item)) return false;
@@ -68,7 +79,8 @@ function sharesAny(small: ReadonlySet<string>, large: ReadonlySet<string>): bool
 
 // The thing a question asks for follows its question word: "which hotel", "what is the price",
 // "how many tanks", "cuántos tanques".
-const ASKED_FOR = /\b(?:(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?|(?:how (?:many|much)|cuant[oa]s?)\s+)([\p{L}]+)/u;
+const ASKED_FOR =
+  /\b(?:(?:which|what|cual|cuales|que)\s+(?:(?:is|are|was|were|es|son|fue)\s+)?(?:(?:the|a|an|el|la|los|las)\s+)?|(?:how (?:many|much)|cuant[oa]s?)\s+)([\p{L}]+)/u;
 
 /** Is the thing asked for a word the knowledge lacks (nor a word of its family, nor a correction of it)? */
 function isAskedForUnknown(folded: string, contentWords: readonly ContentWord[]): boolean {
@@ -84,10 +96,15 @@ export function analyseQuestion(view: KnowledgeView, text: string, givenType?: Q
   const query = splitQueryWords(text);
   const isKnownStem = (word: string) => index.has(stem(word));
   const entities = view.entities.find(query, isKnownStem, STOPWORDS);
-  const inEntity = new Set(entities.flatMap((match) => Array.from({ length: match.lastWord - match.firstWord + 1 }, (_, i) => match.firstWord + i)));
+  const inEntity = new Set(
+    entities.flatMap((match) =>
+      Array.from({ length: match.lastWord - match.firstWord + 1 }, (_, i) => match.firstWord + i),
+    ),
+  );
 
   const termWeights = new Map<string, number>();
-  const addQueryTerm = (term: string, weight: number) => termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+  const addQueryTerm = (term: string, weight: number) =>
+    termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
   const weights = SEARCH_CONFIG.weights;
   const unknownWeight = index.maxIdf * SEARCH_CONFIG.abstention.unknownWordWeight;
   const contentWords: ContentWord[] = [];
@@ -99,7 +116,14 @@ export function analyseQuestion(view: KnowledgeView, text: string, givenType?: Q
     for (let i = match.firstWord; i <= match.lastWord; i++) {
       const word = query.folded[i] ?? "";
       if (STOPWORDS.has(word)) continue;
-      contentWords.push({ word, typed: query.original[i] ?? word, first: i === 0 && givenType === undefined, known: true, weight: index.maxIdf * 0.8, terms: [] });
+      contentWords.push({
+        word,
+        typed: query.original[i] ?? word,
+        first: i === 0 && givenType === undefined,
+        known: true,
+        weight: index.maxIdf * 0.8,
+        terms: [],
+      });
     }
   }
 
@@ -180,7 +204,14 @@ export function analyseQuestion(view: KnowledgeView, text: string, givenType?: Q
     const token = numberToken(value);
     const known = index.has(token);
     if (known) addQueryTerm(token, weights.exact * 2);
-    contentWords.push({ word: token, typed: String(value), first: false, known, weight: known ? index.idf(token) : unknownWeight, terms: known ? [token] : [] });
+    contentWords.push({
+      word: token,
+      typed: String(value),
+      first: false,
+      known,
+      weight: known ? index.idf(token) : unknownWeight,
+      terms: known ? [token] : [],
+    });
   }
 
   const topics: Array<{ ref: TopicRef; hits: number }> = [];
@@ -210,7 +241,9 @@ export function analyseQuestion(view: KnowledgeView, text: string, givenType?: Q
 
   const total = contentWords.reduce((sum, word) => sum + word.weight, 0);
   const known = contentWords.reduce((sum, word) => sum + (word.known ? word.weight : 0), 0);
-  const nonEntityContent = contentWords.filter((word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)));
+  const nonEntityContent = contentWords.filter(
+    (word) => !entities.some((match) => query.folded.slice(match.firstWord, match.lastWord + 1).includes(word.word)),
+  );
   return {
     text,
     folded,

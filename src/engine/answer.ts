@@ -1,7 +1,19 @@
 import { z } from "zod";
 
 /** Everything the engine can be asked; each Discord slash command maps onto one of these. */
-export const CommandName = z.enum(["ask", "who", "aid", "demands", "when", "where", "quote", "search", "summary", "source", "help"]);
+export const CommandName = z.enum([
+  "ask",
+  "who",
+  "aid",
+  "demands",
+  "when",
+  "where",
+  "quote",
+  "search",
+  "summary",
+  "source",
+  "help",
+]);
 export type CommandName = z.infer<typeof CommandName>;
 
 export const Citation = z.strictObject({

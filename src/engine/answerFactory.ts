@@ -14,7 +14,9 @@ export interface SentenceRef {
  * A factory answers one argument (`answering`), so every answer built for a request says what it answered.
  */
 function listSources(sources: readonly string[]): string {
-  return sources.length <= MAX_LISTED_SOURCES ? sources.join(", ") : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
+  return sources.length <= MAX_LISTED_SOURCES
+    ? sources.join(", ")
+    : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
 }
 
 export class AnswerFactory {
@@ -61,10 +63,29 @@ export class AnswerFactory {
   }
 
   answered(query: string, command: CommandName, text: string, citations: Citation[], page?: Answer["page"]): Answer {
-    return { query, command, argument: this.argument, answered: true, text, citations, source: this.sourceOf(citations), suggestions: [], ...(page ? { page } : {}) };
+    return {
+      query,
+      command,
+      argument: this.argument,
+      answered: true,
+      text,
+      citations,
+      source: this.sourceOf(citations),
+      suggestions: [],
+      ...(page ? { page } : {}),
+    };
   }
 
   abstained(query: string, command: CommandName, text: string, suggestions: Suggestion[]): Answer {
-    return { query, command, argument: this.argument, answered: false, text, citations: [], source: this.sourceOf([]), suggestions: suggestions.slice(0, SEARCH_CONFIG.limits.suggestions) };
+    return {
+      query,
+      command,
+      argument: this.argument,
+      answered: false,
+      text,
+      citations: [],
+      source: this.sourceOf([]),
+      suggestions: suggestions.slice(0, SEARCH_CONFIG.limits.suggestions),
+    };
   }
 }

@@ -1,5 +1,12 @@
 import type { Knowledge } from "../knowledge/schema.js";
-import { type Answer, type AutocompleteChoice, AutocompleteKind, type CommandName, EngineRequest, type SentenceContext } from "./answer.js";
+import {
+  type Answer,
+  type AutocompleteChoice,
+  AutocompleteKind,
+  type CommandName,
+  EngineRequest,
+  type SentenceContext,
+} from "./answer.js";
 import { AnswerFactory } from "./answerFactory.js";
 import { type AnswerContext, type Answerer, suggestionsFor } from "./answerers/answerContext.js";
 import { answerAsk } from "./answerers/answerAsk.js";
@@ -43,7 +50,9 @@ export interface AnswerEngine {
 const ANSWERERS: Readonly<Record<CommandName, Answerer>> = Object.freeze({
   ask: (context, request) => {
     const answer = answerAsk(context, request);
-    return "listing" in answer ? ANSWERERS[answer.listing](context, { ...request, command: answer.listing, argument: "", page: 1 }) : answer;
+    return "listing" in answer
+      ? ANSWERERS[answer.listing](context, { ...request, command: answer.listing, argument: "", page: 1 })
+      : answer;
   },
   who: answerWho,
   aid: answerTopic,
@@ -77,7 +86,11 @@ export interface LexicalResources {
 
 /** What every answerer reads, built once from validated knowledge (also for scripts that study the engine's decisions). */
 export function createAnswerContext(knowledge: Knowledge, resources: LexicalResources = {}): AnswerContext {
-  const view = new KnowledgeView(knowledge, resources.vectors ?? WordVectors.empty(), resources.relations ?? defaultWordRelations());
+  const view = new KnowledgeView(
+    knowledge,
+    resources.vectors ?? WordVectors.empty(),
+    resources.relations ?? defaultWordRelations(),
+  );
   return { view, factory: new AnswerFactory(view), features: new SentenceFeatureCache(view) };
 }
 
@@ -85,17 +98,27 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
   const context = createAnswerContext(knowledge, resources);
   const view = context.view;
   // Entity refs exist only for articles whose facts are loaded, so this never triggers an extraction.
-  const isSpeaker = (ref: EntityRef) => view.facts(ref.articleIndex).quotes.some((quote) => quote.speaker === ref.entity.id);
+  const isSpeaker = (ref: EntityRef) =>
+    view.facts(ref.articleIndex).quotes.some((quote) => quote.speaker === ref.entity.id);
 
   const run = (request: EngineRequest, query?: string): Answer => {
     const parsed = EngineRequest.safeParse(request);
-    if (!parsed.success) return context.factory.abstained(query ?? "", "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
+    if (!parsed.success)
+      return context.factory.abstained(query ?? "", "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
     const { command, argument, page } = parsed.data;
     const cleaned = cleanInput(argument);
     if (cleaned.length > SEARCH_CONFIG.limits.maxQuestionLength) {
-      return context.factory.abstained(query ?? `/${command}`, command, ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
+      return context.factory.abstained(
+        query ?? `/${command}`,
+        command,
+        ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength),
+        [],
+      );
     }
-    return ANSWERERS[command]({ ...context, factory: context.factory.answering(cleaned) }, { command, query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page });
+    return ANSWERERS[command](
+      { ...context, factory: context.factory.answering(cleaned) },
+      { command, query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page },
+    );
   };
 
   return {
@@ -110,9 +133,16 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
         case "empty":
           return context.factory.abstained(query, "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
         case "tooLong":
-          return context.factory.abstained(query, "ask", ENGINE_MESSAGES.tooLong(parsed.length, SEARCH_CONFIG.limits.maxQuestionLength), []);
+          return context.factory.abstained(
+            query,
+            "ask",
+            ENGINE_MESSAGES.tooLong(parsed.length, SEARCH_CONFIG.limits.maxQuestionLength),
+            [],
+          );
         case "unknownCommand":
-          return context.factory.abstained(query, "help", ENGINE_MESSAGES.unknownCommand(safeEcho(parsed.name, 32)), [{ label: "Show help", query: "/help" }]);
+          return context.factory.abstained(query, "help", ENGINE_MESSAGES.unknownCommand(safeEcho(parsed.name, 32)), [
+            { label: "Show help", query: "/help" },
+          ]);
         case "request":
           return run({ command: parsed.command, argument: parsed.argument, page: parsed.page }, query);
       }
@@ -121,7 +151,11 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
       const parsedKind = AutocompleteKind.safeParse(kind);
       if (!parsedKind.success) return [];
       const text = cleanInput(typeof partial === "string" ? partial : "").slice(0, 100);
-      let refs = view.entities.suggest(text, AUTOCOMPLETE_KINDS[parsedKind.data], SEARCH_CONFIG.limits.autocomplete * 2);
+      let refs = view.entities.suggest(
+        text,
+        AUTOCOMPLETE_KINDS[parsedKind.data],
+        SEARCH_CONFIG.limits.autocomplete * 2,
+      );
       if (parsedKind.data === "quote") refs = refs.filter(isSpeaker);
       return refs.slice(0, SEARCH_CONFIG.limits.autocomplete).map((ref) => {
         const name = ref.entity.name.slice(0, 100);
@@ -131,7 +165,8 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     context(slug, sentence, radius = 1) {
       const articleIndex = view.articleIndexOf(slug);
       const article = knowledge.articles[articleIndex];
-      if (!article || !Number.isInteger(sentence) || sentence < 1 || sentence > article.sentences.length) return undefined;
+      if (!article || !Number.isInteger(sentence) || sentence < 1 || sentence > article.sentences.length)
+        return undefined;
       const span = Math.max(0, Math.min(radius, 5));
       const sentences = article.sentences.slice(Math.max(0, sentence - 1 - span), sentence + span);
       return { article: slug, title: article.meta.title, source: article.meta.source, focus: sentence, sentences };

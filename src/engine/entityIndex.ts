@@ -58,7 +58,9 @@ export class EntityIndex {
 
   constructor(refs: readonly EntityRef[]) {
     for (const ref of refs) this.add(ref);
-    this.fuzzyNames = new FuzzyWords([...this.byKey.keys()].filter((key) => !key.includes(" ") && !this.capitalsOnly.has(key)));
+    this.fuzzyNames = new FuzzyWords(
+      [...this.byKey.keys()].filter((key) => !key.includes(" ") && !this.capitalsOnly.has(key)),
+    );
     const entries = [...this.byKey].flatMap(([key, list]) => list.map((ref) => ({ key, ref })));
     this.autocompleteFuse = new Fuse(entries, { ...SEARCH_CONFIG.autocompleteFuse, keys: ["key"] });
   }
@@ -131,10 +133,17 @@ export class EntityIndex {
     for (const ref of candidates) {
       const names = [ref.entity.name, ...ref.entity.aliases].map(nameKey);
       if (names.some((name) => name === key)) tiers[0]?.push(ref);
-      else if (names.some((name) => name.startsWith(key) || name.split(" ").some((part) => part.startsWith(key)))) tiers[1]?.push(ref);
+      else if (names.some((name) => name.startsWith(key) || name.split(" ").some((part) => part.startsWith(key))))
+        tiers[1]?.push(ref);
       else if (names.some((name) => name.includes(key))) tiers[2]?.push(ref);
     }
-    const fuzzy = key.length >= 3 ? this.autocompleteFuse.search(key, { limit: limit * 2 }).map((result) => result.item.ref).filter((ref) => allowed.has(ref)) : [];
+    const fuzzy =
+      key.length >= 3
+        ? this.autocompleteFuse
+            .search(key, { limit: limit * 2 })
+            .map((result) => result.item.ref)
+            .filter((ref) => allowed.has(ref))
+        : [];
     return dedupeByName([...tiers.flat(), ...fuzzy]).slice(0, limit);
   }
 }

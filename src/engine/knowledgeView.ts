@@ -79,7 +79,11 @@ export class KnowledgeView {
       }
       for (const topic of facts.topics) {
         const keywordStems = [topic.name, ...topic.keywords]
-          .map((keyword) => words(keyword).filter((word) => !STOPWORDS.has(word)).map(stem))
+          .map((keyword) =>
+            words(keyword)
+              .filter((word) => !STOPWORDS.has(word))
+              .map(stem),
+          )
           .filter((stems) => stems.length > 0);
         this.topics.push({ articleIndex, topic, keywordStems, stems: new Set(keywordStems.flat()) });
       }
@@ -161,7 +165,8 @@ export class KnowledgeView {
   /** A sentence's folded words joined and padded with spaces, so " geneva " finds the whole word. */
   private paddedWords(id: number): string {
     let text = this.paddedWordsCache.get(id);
-    if (text === undefined) this.paddedWordsCache.set(id, (text = ` ${words(this.sentences.sentences[id]?.text ?? "").join(" ")} `));
+    if (text === undefined)
+      this.paddedWordsCache.set(id, (text = ` ${words(this.sentences.sentences[id]?.text ?? "").join(" ")} `));
     return text;
   }
 
@@ -179,7 +184,10 @@ export class KnowledgeView {
   namingFirst(ref: EntityRef, numbers: readonly number[], typed?: string): number[] {
     const unique = [...new Set(numbers)];
     const strength = new Map(unique.map((number) => [number, this.namingStrength(ref, number, typed)]));
-    return unique.map((number, i) => ({ number, i })).sort((a, b) => (strength.get(b.number) ?? 0) - (strength.get(a.number) ?? 0) || a.i - b.i).map(({ number }) => number);
+    return unique
+      .map((number, i) => ({ number, i }))
+      .sort((a, b) => (strength.get(b.number) ?? 0) - (strength.get(a.number) ?? 0) || a.i - b.i)
+      .map(({ number }) => number);
   }
 
   /**
@@ -195,11 +203,16 @@ export class KnowledgeView {
   }
 
   private findEntitySentenceIds(ref: EntityRef): EntitySentenceIds {
-    const toIds = (numbers: Iterable<number>) => [...numbers].flatMap((number) => this.sentences.idOf(ref.articleIndex, number) ?? []);
+    const toIds = (numbers: Iterable<number>) =>
+      [...numbers].flatMap((number) => this.sentences.idOf(ref.articleIndex, number) ?? []);
     const entities = this.facts(ref.articleIndex).entities;
-    const relatedEntities = entities.filter((entity) => entity.related.includes(ref.entity.id) || ref.entity.related.includes(entity.id));
+    const relatedEntities = entities.filter(
+      (entity) => entity.related.includes(ref.entity.id) || ref.entity.related.includes(entity.id),
+    );
     const direct = new Set(ref.entity.sentences);
-    const related = new Set(relatedEntities.flatMap((entity) => entity.sentences).filter((number) => !direct.has(number)));
+    const related = new Set(
+      relatedEntities.flatMap((entity) => entity.sentences).filter((number) => !direct.has(number)),
+    );
     return { direct: toIds(direct), related: toIds(related) };
   }
 }

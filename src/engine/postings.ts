@@ -49,7 +49,8 @@ export class Postings {
   /** Calls `visit(sentenceId, count)` for each sentence containing the term, in id order. */
   forEach(term: number, visit: (sentenceId: number, count: number) => void): void {
     const end = this.ends[term] ?? 0;
-    for (let slot = this.starts[term] ?? 0; slot < end; slot += 1) visit(this.sentenceIds[slot] ?? 0, this.counts[slot] ?? 0);
+    for (let slot = this.starts[term] ?? 0; slot < end; slot += 1)
+      visit(this.sentenceIds[slot] ?? 0, this.counts[slot] ?? 0);
   }
 
   /** Does a sentence with an id in [first, end) contain the term? A binary search in its list. */

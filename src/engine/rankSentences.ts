@@ -25,14 +25,21 @@ function countsAQueryTerm(countedStems: ReadonlySet<string>, queryTerms: Readonl
 }
 
 /** Does a sentence hold what the question type asks for? Types with no such need always fit. */
-export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnType<SentenceFeatureCache["of"]>, queryPlaceIds: ReadonlySet<string>): boolean {
+export function fitsQuestionType(
+  analysed: AnalysedQuestion,
+  features: ReturnType<SentenceFeatureCache["of"]>,
+  queryPlaceIds: ReadonlySet<string>,
+): boolean {
   switch (analysed.type) {
     case "when": {
       // A day the question already gives is not an answer to "what time on Friday …?".
       return features.times.some((time) => !analysed.days.includes(foldText(time)));
     }
     case "where":
-      return features.places.some((id) => !queryPlaceIds.has(id)) || (features.places.length === 0 && features.hasLocativeName);
+      return (
+        features.places.some((id) => !queryPlaceIds.has(id)) ||
+        (features.places.length === 0 && features.hasLocativeName)
+      );
     case "amount":
       return features.hasNumber;
     case "why":
@@ -48,7 +55,11 @@ export function fitsQuestionType(analysed: AnalysedQuestion, features: ReturnTyp
  * Scores sentences for a question: BM25 on its words, plus the facts — sentences that mention the
  * entities it names, belong to the topics it names, or hold the kind of thing it asks for.
  */
-export function rankSentences(view: KnowledgeView, features: SentenceFeatureCache, analysed: AnalysedQuestion): RankedSentence[] {
+export function rankSentences(
+  view: KnowledgeView,
+  features: SentenceFeatureCache,
+  analysed: AnalysedQuestion,
+): RankedSentence[] {
   const weights = SEARCH_CONFIG.weights;
   const termScores = view.sentences.score(analysed.terms);
   const scores = termScores.copy();
@@ -60,7 +71,9 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
       const sentence = view.sentences.sentences[id];
       if (!sentence) continue;
       let around = 0;
-      for (const neighbour of [id - 1, id + 1]) if (view.sentences.sentences[neighbour]?.articleIndex === sentence.articleIndex) around = Math.max(around, termScores.get(neighbour));
+      for (const neighbour of [id - 1, id + 1])
+        if (view.sentences.sentences[neighbour]?.articleIndex === sentence.articleIndex)
+          around = Math.max(around, termScores.get(neighbour));
       scores.add(id, contextShare * around);
     }
   }
@@ -70,7 +83,8 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     const bonus = new Map<number, number>();
     for (const ref of match.refs) {
       const { direct, related } = view.entitySentenceIds(ref);
-      for (const id of related) bonus.set(id, Math.max(bonus.get(id) ?? 0, weights.entity * weights.relatedEntityShare));
+      for (const id of related)
+        bonus.set(id, Math.max(bonus.get(id) ?? 0, weights.entity * weights.relatedEntityShare));
       for (const id of direct) bonus.set(id, weights.entity);
     }
     for (const [id, value] of bonus) {
@@ -93,7 +107,13 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     }
   }
 
-  const queryPlaceIds = new Set(analysed.entities.flatMap((match) => match.refs.filter((ref) => ref.entity.kind === "place" || ref.entity.kind === "country").map((ref) => ref.entity.id)));
+  const queryPlaceIds = new Set(
+    analysed.entities.flatMap((match) =>
+      match.refs
+        .filter((ref) => ref.entity.kind === "place" || ref.entity.kind === "country")
+        .map((ref) => ref.entity.id),
+    ),
+  );
   // Features can be costly (an uncurated article's facts are extracted on first use), so only the
   // strongest candidates are examined; the type bonus can reorder them but not lift a weak match.
   const candidates = scores.best(MAX_CANDIDATES);
@@ -108,7 +128,8 @@ export function rankSentences(view: KnowledgeView, features: SentenceFeatureCach
     const typeBonus = fitsType && analysed.type !== "what" && analysed.type !== "who" ? weights.questionType : 0;
     let score = base + (analysed.type === "amount" && !sentenceFeatures.hasDigits ? typeBonus / 2 : typeBonus);
     // "How many stations?" is answered by "12 stops", where a number counts the thing asked about.
-    if (analysed.type === "amount" && countsAQueryTerm(sentenceFeatures.countedStems, queryTerms)) score += weights.questionType;
+    if (analysed.type === "amount" && countsAQueryTerm(sentenceFeatures.countedStems, queryTerms))
+      score += weights.questionType;
     ranked.push({ sentence, score, entityHits: entityHits.get(id) ?? 0, fitsType, termScore: termScores.get(id) });
   }
   return ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);

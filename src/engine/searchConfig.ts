@@ -19,7 +19,12 @@ export const SEARCH_CONFIG = Object.freeze({
   /** Fuzzy matching of a query word against entity names and aliases ("stoltenburg"). */
   entityFuzzy: Object.freeze({ minWordLength: 4 }),
   /** Fuse.js options for the autocomplete box's last, fuzzy tier: accents ignored, a match anywhere in a name counts. */
-  autocompleteFuse: Object.freeze({ threshold: 0.34, ignoreDiacritics: true, ignoreLocation: true, includeScore: true }),
+  autocompleteFuse: Object.freeze({
+    threshold: 0.34,
+    ignoreDiacritics: true,
+    ignoreLocation: true,
+    includeScore: true,
+  }),
   weights: Object.freeze({
     exact: 1,
     /** A word of the same family ("opposition" for oppose) or a vector neighbour, against 1 for the word itself. */

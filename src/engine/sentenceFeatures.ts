@@ -25,9 +25,11 @@ export interface SentenceFeatures {
 }
 
 const MAX_CACHED = 50_000;
-const COUNT_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands?|millions?|billions?|twice|percent|per cent)\b/i;
+const COUNT_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands?|millions?|billions?|twice|percent|per cent)\b/i;
 
-const REASON = /\b(?:because|since|so that|in order to|to try to|to overcome|due to|as a result|aims? to|in an effort to|to (?:discuss|resume|seek|avoid|prevent|secure|ensure))\b/i;
+const REASON =
+  /\b(?:because|since|so that|in order to|to try to|to overcome|due to|as a result|aims? to|in an effort to|to (?:discuss|resume|seek|avoid|prevent|secure|ensure))\b/i;
 
 /** What a sentence offers to typed questions (a day for "when", a place for "where"), computed on first use. */
 export class SentenceFeatureCache {
@@ -39,9 +41,23 @@ export class SentenceFeatureCache {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const sentence = this.view.sentences.sentences[id];
-    if (!sentence) return { times: [], days: [], countedStems: new Set(), hasNumber: false, hasDigits: false, hasLocativeName: false, places: [], hasReason: false, hasCondition: false };
+    if (!sentence)
+      return {
+        times: [],
+        days: [],
+        countedStems: new Set(),
+        hasNumber: false,
+        hasDigits: false,
+        hasLocativeName: false,
+        places: [],
+        hasReason: false,
+        hasCondition: false,
+      };
     const places = (this.view.knownFacts(sentence.articleIndex)?.entities ?? [])
-      .filter((entity) => (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number))
+      .filter(
+        (entity) =>
+          (entity.kind === "place" || entity.kind === "country") && entity.sentences.includes(sentence.number),
+      )
       .map((entity) => entity.id);
     const sentenceWords = words(sentence.text);
     const countedStems = new Set<string>();

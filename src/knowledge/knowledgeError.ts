@@ -8,7 +8,9 @@ export class KnowledgeError extends Error {
 
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(top level)";
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`)).join("");
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
 }
 
 /**
@@ -17,7 +19,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  */
 const knowledgeErrorMap: z.core.$ZodErrorMap = (issue) =>
   issue.code === "invalid_type" && issue.input === undefined ? `is required (expected ${issue.expected})` : undefined;
-export const KNOWLEDGE_PARSE_PARAMS: z.core.ParseContext<z.core.$ZodIssue> = Object.freeze({ error: knowledgeErrorMap });
+export const KNOWLEDGE_PARSE_PARAMS: z.core.ParseContext<z.core.$ZodIssue> = Object.freeze({
+  error: knowledgeErrorMap,
+});
 
 /** One line per problem, each prefixed with the file, so the first line alone already says where to look. */
 export function knowledgeErrorFromZod(file: string, error: z.ZodError): KnowledgeError {
@@ -33,6 +37,7 @@ export function describeSyntaxError(format: "YAML" | "JSON", error: unknown, lin
   const message = error instanceof Error ? error.message : String(error);
   const reason = (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   // js-yaml marks are 0-based; people count lines and columns from 1.
-  if (error instanceof YAMLException) return `not valid ${format} at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}: ${error.reason}`;
+  if (error instanceof YAMLException)
+    return `not valid ${format} at line ${error.mark.line + 1 + lineOffset}, column ${error.mark.column + 1}: ${error.reason}`;
   return `not valid ${format}: ${reason}`;
 }

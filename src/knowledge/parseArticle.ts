@@ -1,5 +1,10 @@
 import { parseYaml } from "./yaml.js";
-import { describeSyntaxError, KNOWLEDGE_PARSE_PARAMS, knowledgeErrorFromZod, KnowledgeError } from "./knowledgeError.js";
+import {
+  describeSyntaxError,
+  KNOWLEDGE_PARSE_PARAMS,
+  knowledgeErrorFromZod,
+  KnowledgeError,
+} from "./knowledgeError.js";
 import { type Article, ArticleFrontMatter, Slug } from "./schema.js";
 import { splitSentences } from "./sentences.js";
 
@@ -9,11 +14,15 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 /** Parses knowledge/articles/<slug>.md: YAML front matter, then the verbatim article body. */
 export function parseArticle(file: string, slug: string, markdown: string): Article {
   const slugResult = Slug.safeParse(slug);
-  if (!slugResult.success) throw new KnowledgeError(`${file}: file name: ${slugResult.error.issues[0]?.message ?? "invalid"}`);
+  if (!slugResult.success)
+    throw new KnowledgeError(`${file}: file name: ${slugResult.error.issues[0]?.message ?? "invalid"}`);
 
   const text = markdown.replace(/^\uFEFF/, "");
   const match = FRONT_MATTER.exec(text);
-  if (!match) throw new KnowledgeError(`${file}: (top level): must start with YAML front matter between two '---' lines (title and source are required)`);
+  if (!match)
+    throw new KnowledgeError(
+      `${file}: (top level): must start with YAML front matter between two '---' lines (title and source are required)`,
+    );
   const [frontMatterBlock, frontMatterText = ""] = match;
   const body = text.slice(frontMatterBlock.length);
 

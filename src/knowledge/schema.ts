@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /** Lower-case, dash-separated identifiers: used in file names, fact ids and Discord custom_ids. */
-export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by dashes, e.g. blinken-lavrov");
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by dashes, e.g. blinken-lavrov");
 export type Slug = z.infer<typeof Slug>;
 
 /** A 1-based sentence number within one article. */
@@ -129,5 +131,7 @@ export type FactsFile = z.infer<typeof FactsFile>;
 export const KnowledgeArticle = Article.extend({ facts: FactsFile.optional() });
 export type KnowledgeArticle = z.infer<typeof KnowledgeArticle>;
 
-export const Knowledge = z.strictObject({ articles: z.array(KnowledgeArticle).min(1, "knowledge/articles holds no article") });
+export const Knowledge = z.strictObject({
+  articles: z.array(KnowledgeArticle).min(1, "knowledge/articles holds no article"),
+});
 export type Knowledge = z.infer<typeof Knowledge>;

@@ -14,7 +14,8 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
 
   const checkRefs = (path: string, refs: readonly number[]) => {
     refs.forEach((n, i) => {
-      if (n > sentenceCount) problems.push(`${path}[${i}]: sentence ${n} does not exist (the article has ${sentenceCount})`);
+      if (n > sentenceCount)
+        problems.push(`${path}[${i}]: sentence ${n} does not exist (the article has ${sentenceCount})`);
     });
   };
 
@@ -35,8 +36,12 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
   const entityIds = new Set(facts.entities.map((entity) => entity.id));
   facts.quotes.forEach((quote, i) => {
     const text = sentenceText(quote.sentence);
-    if (text === undefined) problems.push(`quotes[${i}].sentence: sentence ${quote.sentence} does not exist (the article has ${sentenceCount})`);
-    else if (!text.includes(quote.text)) problems.push(`quotes[${i}].text: does not appear verbatim in sentence ${quote.sentence}`);
+    if (text === undefined)
+      problems.push(
+        `quotes[${i}].sentence: sentence ${quote.sentence} does not exist (the article has ${sentenceCount})`,
+      );
+    else if (!text.includes(quote.text))
+      problems.push(`quotes[${i}].text: does not appear verbatim in sentence ${quote.sentence}`);
     if (!entityIds.has(quote.speaker)) problems.push(`quotes[${i}].speaker: no entity has the id "${quote.speaker}"`);
   });
   facts.entities.forEach((entity, i) => {
@@ -49,7 +54,8 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
     event.who.forEach((id, j) => {
       if (!entityIds.has(id)) problems.push(`timeline[${i}].who[${j}]: no entity has the id "${id}"`);
     });
-    if (event.where !== undefined && !entityIds.has(event.where)) problems.push(`timeline[${i}].where: no entity has the id "${event.where}"`);
+    if (event.where !== undefined && !entityIds.has(event.where))
+      problems.push(`timeline[${i}].where: no entity has the id "${event.where}"`);
   });
 
   const idOwners = new Map<string, string>();
@@ -69,7 +75,8 @@ export function findFactProblems(article: Article, facts: FactsFile): string[] {
       const owner = aliasOwners.get(key);
       const path = j === 0 ? `entities[${i}].name` : `entities[${i}].aliases[${j - 1}]`;
       if (key === "") problems.push(`${path}: "${alias}" has no letters or digits to match a question on`);
-      else if (owner && owner !== entity.id) problems.push(`${path}: "${alias}" is also a name of the entity "${owner}"`);
+      else if (owner && owner !== entity.id)
+        problems.push(`${path}: "${alias}" is also a name of the entity "${owner}"`);
       else aliasOwners.set(key, entity.id);
     }
   });

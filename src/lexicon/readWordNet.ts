@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { stem } from "../text/tokenize.js";
 
 const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
-const PART_OF_SPEECH_BY_LETTER: Readonly<Record<string, string>> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
+const PART_OF_SPEECH_BY_LETTER: Readonly<Record<string, string>> = {
+  n: "noun",
+  v: "verb",
+  a: "adj",
+  s: "adj",
+  r: "adv",
+};
 /** WordNet pointers between word forms that keep the meaning: derivation (grateful → gratefulness) and pertainym (military → war?). */
 const LEXICAL_POINTERS: ReadonlySet<string> = new Set(["+", "\\"]);
 const SINGLE_WORD = /^[a-z]+$/;
@@ -30,7 +36,9 @@ function readSynsets(dictionary: string): Map<string, Synset> {
       const fields = (line.split(" | ")[0] ?? "").split(" ");
       const key = `${partOfSpeech}:${fields[0]}`;
       const wordCount = parseInt(fields[3] ?? "0", 16);
-      const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + 2 * i] ?? "").toLowerCase().replace(/\(.*\)$/, ""));
+      const words = Array.from({ length: wordCount }, (_, i) =>
+        (fields[4 + 2 * i] ?? "").toLowerCase().replace(/\(.*\)$/, ""),
+      );
       let at = 4 + 2 * wordCount;
       const pointerCount = Number(fields[at]);
       at += 1;
@@ -38,7 +46,12 @@ function readSynsets(dictionary: string): Map<string, Synset> {
         const [symbol = "", offset = "", letter = "", sourceTarget = "0000"] = fields.slice(at, at + 4);
         const from = parseInt(sourceTarget.slice(0, 2), 16) - 1;
         if (!LEXICAL_POINTERS.has(symbol) || from < 0) continue;
-        pointers.push({ synset: key, from, target: `${PART_OF_SPEECH_BY_LETTER[letter] ?? letter}:${offset}`, to: parseInt(sourceTarget.slice(2), 16) - 1 });
+        pointers.push({
+          synset: key,
+          from,
+          target: `${PART_OF_SPEECH_BY_LETTER[letter] ?? letter}:${offset}`,
+          to: parseInt(sourceTarget.slice(2), 16) - 1,
+        });
       }
       synsets.set(key, { words, derived: [] });
     }
@@ -74,7 +87,8 @@ export function readWordRelations(dictionary: string, sensesPerWord: number): Ma
         if (!synset) continue;
         const position = synset.words.indexOf(lemma);
         for (const word of synset.words) if (SINGLE_WORD.test(word)) related.add(stem(word));
-        for (const { from, word } of synset.derived) if (from === position && SINGLE_WORD.test(word)) related.add(stem(word));
+        for (const { from, word } of synset.derived)
+          if (from === position && SINGLE_WORD.test(word)) related.add(stem(word));
       }
       related.delete(lemmaStem);
       if (related.size > 0) relations.set(lemmaStem, related);

@@ -45,7 +45,8 @@ export function createCooldown(options: CooldownOptions): Cooldown {
   const maxTracked = options.maxTracked ?? DEFAULT_MAX_TRACKED;
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`cooldown max must be a positive integer, got ${max}`);
   if (!(windowMs >= 1)) throw new RangeError(`cooldown windowMs must be at least 1, got ${windowMs}`);
-  if (!Number.isInteger(maxTracked) || maxTracked < 1) throw new RangeError(`cooldown maxTracked must be a positive integer, got ${maxTracked}`);
+  if (!Number.isInteger(maxTracked) || maxTracked < 1)
+    throw new RangeError(`cooldown maxTracked must be a positive integer, got ${maxTracked}`);
   const now = options.now ?? (() => performance.now());
   // Insertion order = order of lastSeen (every access re-inserts), so stale entries are always at the front.
   const entries = new Map<string, Entry>();

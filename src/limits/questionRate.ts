@@ -25,9 +25,14 @@ export const QuestionRateSpec = z
     const match = SPEC.exec(text);
     const unit = match?.[3];
     const max = Number(match?.[1]);
-    const windowMs = Number(match?.[2] ?? "1") * (unit === "ms" || unit === "s" || unit === "m" || unit === "h" ? UNIT_MS[unit] : Number.NaN);
+    const windowMs =
+      Number(match?.[2] ?? "1") *
+      (unit === "ms" || unit === "s" || unit === "m" || unit === "h" ? UNIT_MS[unit] : Number.NaN);
     if (!match || !(max >= 1) || !(windowMs >= 1) || windowMs > MAX_WINDOW_MS) {
-      context.addIssue({ code: "custom", message: "must be a count per window such as 5/10s, 20/1m or 3/s (window up to 24h), or off" });
+      context.addIssue({
+        code: "custom",
+        message: "must be a count per window such as 5/10s, 20/1m or 3/s (window up to 24h), or off",
+      });
       return z.NEVER;
     }
     return { max, windowMs };
@@ -37,6 +42,7 @@ export const QuestionRateSpec = z
 export function describeRate(rate: { max: number; windowMs: number }): string {
   const questions = rate.max === 1 ? "1 question" : `${rate.max} questions`;
   const seconds = rate.windowMs / 1_000;
-  const window = rate.windowMs % 1_000 === 0 ? (seconds === 1 ? "second" : `${seconds} seconds`) : `${rate.windowMs} ms`;
+  const window =
+    rate.windowMs % 1_000 === 0 ? (seconds === 1 ? "second" : `${seconds} seconds`) : `${rate.windowMs} ms`;
   return `${questions} every ${window}`;
 }

@@ -14,12 +14,24 @@ const REDACTED = "[redacted]";
 
 /** Structured JSON logs (pino) to standard error, with secrets scrubbed from every line whatever field they hide in. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((secret): secret is string => typeof secret === "string" && secret.length >= 8);
+  const secrets = (options.secrets ?? []).filter(
+    (secret): secret is string => typeof secret === "string" && secret.length >= 8,
+  );
   return pino(
     {
       level: options.level ?? "info",
       base: undefined,
-      redact: { paths: ["token", "*.token", "DISCORD_TOKEN", "*.DISCORD_TOKEN", "headers.authorization", "*.headers.authorization"], censor: REDACTED },
+      redact: {
+        paths: [
+          "token",
+          "*.token",
+          "DISCORD_TOKEN",
+          "*.DISCORD_TOKEN",
+          "headers.authorization",
+          "*.headers.authorization",
+        ],
+        censor: REDACTED,
+      },
       hooks: secrets.length === 0 ? {} : { streamWrite: (line: string) => scrub(line, secrets) },
     },
     options.destination ?? pino.destination({ fd: 2, sync: true }),

@@ -13,7 +13,9 @@ const MAX_EDITS = 2;
 // mnemonist's package entry loads all of its forty structures at every start-up; this one file is enough.
 // Its per-structure files are exported for require() only, hence createRequire. The file sets module.exports to the
 // class while its typings say `export default`, which TypeScript reads from ESM as `.default.default`.
-const PassjoinIndex = createRequire(import.meta.url)("mnemonist/passjoin-index.js") as typeof passjoinModule.default.default;
+const PassjoinIndex = createRequire(import.meta.url)(
+  "mnemonist/passjoin-index.js",
+) as typeof passjoinModule.default.default;
 
 /**
  * Words within a small edit distance of a query word, found through a Pass-Join index (mnemonist):

@@ -31,7 +31,11 @@ export function foldText(text: string): string {
 export function words(text: string): string[] {
   if (ASCII.test(text)) {
     // The same result for plain ASCII, several times faster than the Unicode-aware path below.
-    return text.toLowerCase().replace(/'s\b/g, "").split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+    return text
+      .toLowerCase()
+      .replace(/'s\b/g, "")
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 0);
   }
   return foldText(text)
     .replace(/'s\b/g, "")

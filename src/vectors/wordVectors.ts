@@ -76,11 +76,19 @@ export class WordVectors {
     const magic = buffer.subarray(0, WORD_VECTORS_MAGIC.length).toString("utf8");
     if (magic !== WORD_VECTORS_MAGIC) throw new Error("word vectors: not a WVEC2 file");
     const headerEnd = buffer.indexOf(10, WORD_VECTORS_MAGIC.length);
-    const header = JSON.parse(buffer.subarray(WORD_VECTORS_MAGIC.length, headerEnd).toString("utf8")) as { count: number; dimensions: number; scale: number };
+    const header = JSON.parse(buffer.subarray(WORD_VECTORS_MAGIC.length, headerEnd).toString("utf8")) as {
+      count: number;
+      dimensions: number;
+      scale: number;
+    };
     const wordsEnd = buffer.indexOf(10, headerEnd + 1);
-    const words = buffer.subarray(headerEnd + 1, wordsEnd).toString("utf8").split(" ");
+    const words = buffer
+      .subarray(headerEnd + 1, wordsEnd)
+      .toString("utf8")
+      .split(" ");
     const bytes = header.count * header.dimensions;
-    if (words.length !== header.count || buffer.length - (wordsEnd + 1) !== bytes + header.count) throw new Error("word vectors: file is truncated or inconsistent");
+    if (words.length !== header.count || buffer.length - (wordsEnd + 1) !== bytes + header.count)
+      throw new Error("word vectors: file is truncated or inconsistent");
     const rows = new Int8Array(buffer.buffer, buffer.byteOffset + wordsEnd + 1, bytes);
     const hubness = new Int8Array(buffer.buffer, buffer.byteOffset + wordsEnd + 1 + bytes, header.count);
     return new WordVectors(words, rows, header.dimensions, header.scale, hubness);

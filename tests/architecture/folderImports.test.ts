@@ -77,7 +77,9 @@ describe("GIVEN the repository's folders", () => {
 
   test("THEN scripts/ and the program never import tests/", () => {
     const graph = folderGraph();
-    const intoTests = [...graph].filter(([from, to]) => !from.startsWith("tests") && [...to].some((folder) => folder.startsWith("tests")));
+    const intoTests = [...graph].filter(
+      ([from, to]) => !from.startsWith("tests") && [...to].some((folder) => folder.startsWith("tests")),
+    );
     expect(intoTests.map(([from]) => from)).toEqual([]);
   });
 });

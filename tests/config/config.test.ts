@@ -23,12 +23,21 @@ describe("loadConfig", () => {
   });
 
   test("GIVEN every variable THEN they are parsed", () => {
-    const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "1100000000000000001", DISCORD_GUILD_ID: "1100000000000000100", DISCORD_API_URL: "http://127.0.0.1:3000", LOG_LEVEL: "debug", KNOWLEDGE_DIR: "kb" };
+    const env = {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: "1100000000000000001",
+      DISCORD_GUILD_ID: "1100000000000000100",
+      DISCORD_API_URL: "http://127.0.0.1:3000",
+      LOG_LEVEL: "debug",
+      KNOWLEDGE_DIR: "kb",
+    };
     expect(loadConfig(env, noDotenv)).toEqual(env);
   });
 
   test("GIVEN variables left empty as in .env.example THEN they count as unset", () => {
-    expect(loadConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", DISCORD_API_URL: "", LOG_LEVEL: "" }, noDotenv)).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
+    expect(
+      loadConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", DISCORD_API_URL: "", LOG_LEVEL: "" }, noDotenv),
+    ).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
   });
 
   test.each([
@@ -51,8 +60,12 @@ describe("loadConfig", () => {
   });
 
   test("GIVEN bot mode without a token THEN requireVariables names the missing variable", () => {
-    expect(() => requireVariables(loadConfig({}, noDotenv), ["DISCORD_TOKEN"])).toThrow("Configuration error: DISCORD_TOKEN is not set (see .env.example)");
-    expect(() => requireVariables(loadConfig({ DISCORD_TOKEN: TOKEN }, noDotenv), ["DISCORD_TOKEN", "DISCORD_CLIENT_ID"])).toThrow(/DISCORD_CLIENT_ID is not set/);
+    expect(() => requireVariables(loadConfig({}, noDotenv), ["DISCORD_TOKEN"])).toThrow(
+      "Configuration error: DISCORD_TOKEN is not set (see .env.example)",
+    );
+    expect(() =>
+      requireVariables(loadConfig({ DISCORD_TOKEN: TOKEN }, noDotenv), ["DISCORD_TOKEN", "DISCORD_CLIENT_ID"]),
+    ).toThrow(/DISCORD_CLIENT_ID is not set/);
   });
 
   test("GIVEN a .env file THEN it is read, without overriding variables already set", () => {

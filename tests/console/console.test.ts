@@ -26,7 +26,9 @@ describe("GIVEN npm start without DISCORD_TOKEN (console mode)", () => {
   });
 
   it("WHEN several lines are piped THEN one answer per line, in order, no prompt", async () => {
-    const result = await runCli("src/main.ts", [], { stdin: "where will Blinken meet Lavrov?\nhow much aid did Washington announce?\n" });
+    const result = await runCli("src/main.ts", [], {
+      stdin: "where will Blinken meet Lavrov?\nhow much aid did Washington announce?\n",
+    });
     const geneva = result.stdout.indexOf("Geneva");
     const aid = result.stdout.indexOf("200 million");
     expect(geneva).toBeGreaterThanOrEqual(0);
@@ -56,7 +58,10 @@ describe("GIVEN npm run ask", () => {
   it("WHEN questions come on stdin with --json THEN one JSON answer per question, in order, and nothing else on stdout", async () => {
     const questions = ["who is lavrof?", "/aid", "¿dónde se reunirán Blinken y Lavrov?"];
     const result = await runCli("src/askCli.ts", ["--json"], { stdin: `${questions.join("\n")}\n` });
-    const answers = result.stdout.trim().split("\n").map((line) => Answer.parse(JSON.parse(line)));
+    const answers = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => Answer.parse(JSON.parse(line)));
     expect(answers.map((answer) => answer.command)).toEqual(["ask", "aid", "ask"]);
     expect(answers.every((answer) => answer.answered)).toBe(true);
   });
@@ -67,8 +72,14 @@ describe("GIVEN npm run ask", () => {
       join(folder, "articles", "harbour-bridge-reopens.md"),
       "---\ntitle: Harbour bridge reopens after repairs\nsource: Coastal Courier\n---\nThe Harbour Bridge in Port Ellis reopened on Monday after eight months of repairs.\nMayor Alicia Brandt said the repairs cost 14 million dollars.\n",
     );
-    const result = await runCli("src/askCli.ts", ["--json"], { stdin: "how much did the repairs cost?\nwho is Alicia Brandt?\nwho is Lavrov?\n", env: { KNOWLEDGE_DIR: folder } });
-    const [cost, mayor, lavrov] = result.stdout.trim().split("\n").map((line) => Answer.parse(JSON.parse(line)));
+    const result = await runCli("src/askCli.ts", ["--json"], {
+      stdin: "how much did the repairs cost?\nwho is Alicia Brandt?\nwho is Lavrov?\n",
+      env: { KNOWLEDGE_DIR: folder },
+    });
+    const [cost, mayor, lavrov] = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => Answer.parse(JSON.parse(line)));
     expect(cost?.answered).toBe(true);
     expect(cost?.citations[0]?.article).toBe("harbour-bridge-reopens");
     expect(cost?.source).toBe("Coastal Courier");

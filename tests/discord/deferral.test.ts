@@ -38,7 +38,11 @@ const failingAfterDefer: SlashCommand = {
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ commands: [...COMMANDS, slow, failingAfterDefer], deferAfterMs: 100, fake: { interactionWindowMs: WINDOW_MS } });
+  harness = await startHarness({
+    commands: [...COMMANDS, slow, failingAfterDefer],
+    deferAfterMs: 100,
+    fake: { interactionWindowMs: WINDOW_MS },
+  });
 });
 afterEach(() => {
   harness.engine.current = harness.realEngine;
@@ -47,7 +51,9 @@ afterEach(() => {
 afterAll(async () => harness.stop());
 
 async function editedAnswer(payload: { application_id: string; token: string }): Promise<SentMessage> {
-  const edit = await harness.fake.waitForCall((call) => call.method === "PATCH" && call.path === originalPath(payload) && call.status === 200);
+  const edit = await harness.fake.waitForCall(
+    (call) => call.method === "PATCH" && call.path === originalPath(payload) && call.status === 200,
+  );
   return SentMessage.parse(edit.body);
 }
 
@@ -111,7 +117,10 @@ test("GIVEN the same work unannounced THEN no timer can save it: the late reply 
 test("GIVEN more articles without facts files than are extracted at start-up THEN an answer is deferred while their facts may still be extracted", async () => {
   const [tram] = readKnowledgeSources("tests/fixtures/second-article/knowledge");
   if (!tram) throw new Error("the tram fixture is missing");
-  const copies = Array.from({ length: SEARCH_CONFIG.eagerExtractionLimit + 1 }, (_, index) => ({ ...tram, slug: `${tram.slug}-${index}` }));
+  const copies = Array.from({ length: SEARCH_CONFIG.eagerExtractionLimit + 1 }, (_, index) => ({
+    ...tram,
+    slug: `${tram.slug}-${index}`,
+  }));
   const engine = createEngine(buildKnowledge(copies));
   expect(engine.mayTakeLong()).toBe(true);
   harness.engine.current = engine;

@@ -2,7 +2,13 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { Config } from "../../src/config/config.js";
@@ -22,12 +28,21 @@ beforeAll(async () => {
 afterAll(async () => fake.stop());
 
 function config(overrides: Partial<Config> = {}): Config {
-  return { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: IDS.application, DISCORD_API_URL: fake.url, LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge", ...overrides };
+  return {
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_CLIENT_ID: IDS.application,
+    DISCORD_API_URL: fake.url,
+    LOG_LEVEL: "info",
+    KNOWLEDGE_DIR: "knowledge",
+    ...overrides,
+  };
 }
 
 describe("command bodies", () => {
   const bodies = commandBodies();
-  const slash = bodies.filter((body): body is RESTPostAPIChatInputApplicationCommandsJSONBody => body.type === ApplicationCommandType.ChatInput);
+  const slash = bodies.filter(
+    (body): body is RESTPostAPIChatInputApplicationCommandsJSONBody => body.type === ApplicationCommandType.ChatInput,
+  );
 
   test("GIVEN the registry THEN every catalogue command is a slash command with the catalogue's description, once", () => {
     expect(slash.map((body) => body.name).sort()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name).sort());
@@ -39,13 +54,22 @@ describe("command bodies", () => {
   });
 
   test("GIVEN the registry THEN the message context menu 'Ask the article' is registered", () => {
-    expect(bodies.filter((body) => body.type === ApplicationCommandType.Message).map((body) => body.name)).toEqual(["Ask the article"]);
+    expect(bodies.filter((body) => body.type === ApplicationCommandType.Message).map((body) => body.name)).toEqual([
+      "Ask the article",
+    ]);
   });
 
   test("GIVEN any command THEN it is usable in servers and DMs, installed to a server or a user", () => {
     for (const body of bodies) {
-      expect(body.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]);
-      expect(body.integration_types).toEqual([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]);
+      expect(body.contexts).toEqual([
+        InteractionContextType.Guild,
+        InteractionContextType.BotDM,
+        InteractionContextType.PrivateChannel,
+      ]);
+      expect(body.integration_types).toEqual([
+        ApplicationIntegrationType.GuildInstall,
+        ApplicationIntegrationType.UserInstall,
+      ]);
     }
   });
 
@@ -67,15 +91,21 @@ describe("command bodies", () => {
     const options = (name: string) => {
       return slash.find((candidate) => candidate.name === name)?.options ?? [];
     };
-    for (const name of ["ask", "search"]) expect(options(name)).toContainEqual(expect.objectContaining({ name: "private", type: ApplicationCommandOptionType.Boolean, required: false }));
-    for (const name of ["who", "where", "quote"]) expect(options(name)[0]).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
+    for (const name of ["ask", "search"])
+      expect(options(name)).toContainEqual(
+        expect.objectContaining({ name: "private", type: ApplicationCommandOptionType.Boolean, required: false }),
+      );
+    for (const name of ["who", "where", "quote"])
+      expect(options(name)[0]).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
     expect(options("who")[0]).toMatchObject({ name: "name", required: true });
     expect(options("where")[0]).toMatchObject({ name: "place", required: false });
   });
 
   test("GIVEN /search THEN its words fit in a Prev/Next custom_id", () => {
     const option = slash.find((body) => body.name === "search")?.options?.[0];
-    expect(option && option.type === ApplicationCommandOptionType.String ? option.max_length : undefined).toBeLessThanOrEqual(100 - "v1:pg:search:9999:".length);
+    expect(
+      option && option.type === ApplicationCommandOptionType.String ? option.max_length : undefined,
+    ).toBeLessThanOrEqual(100 - "v1:pg:search:9999:".length);
   });
 });
 
@@ -84,17 +114,23 @@ describe("deployCommands", () => {
     const since = fake.calls.length;
     const result = await deployCommands(config({ DISCORD_GUILD_ID: IDS.guild }));
     const calls = fake.calls.slice(since);
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`PUT /applications/${IDS.application}/guilds/${IDS.guild}/commands`]);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      `PUT /applications/${IDS.application}/guilds/${IDS.guild}/commands`,
+    ]);
     expect(calls[0]?.body).toEqual(JSON.parse(JSON.stringify(commandBodies())));
     expect(calls[0]?.authorization).toBe(`Bot ${FAKE_TOKEN}`);
     expect(result.scope).toBe("guild");
-    expect(describeDeploy(result)).toBe(`Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, "Ask the article" (message menu)`);
+    expect(describeDeploy(result)).toBe(
+      `Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, "Ask the article" (message menu)`,
+    );
   });
 
   test("GIVEN no DISCORD_GUILD_ID THEN one PUT to the global commands", async () => {
     const since = fake.calls.length;
     const result = await deployCommands(config());
-    expect(fake.calls.slice(since).map((call) => `${call.method} ${call.path}`)).toEqual([`PUT /applications/${IDS.application}/commands`]);
+    expect(fake.calls.slice(since).map((call) => `${call.method} ${call.path}`)).toEqual([
+      `PUT /applications/${IDS.application}/commands`,
+    ]);
     expect(result.scope).toBe("global");
     expect(result.registered).toHaveLength(COMMANDS.length);
   });
@@ -108,7 +144,13 @@ describe("deployCommands", () => {
   });
 
   test("GIVEN npm run deploy-commands's script with the environment set THEN it prints what it registered and exits 0", async () => {
-    const env = { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: IDS.application, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.url };
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_CLIENT_ID: IDS.application,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_API_URL: fake.url,
+    };
     const { stdout, stderr } = await run(process.execPath, [TSX, "src/deployCommands.ts"], { env, timeout: 20_000 });
     expect(stdout.trim()).toMatch(new RegExp(`^Registered ${COMMANDS.length} commands to guild ${IDS.guild}`));
     expect(stdout + stderr).not.toContain(FAKE_TOKEN);
@@ -120,6 +162,9 @@ describe("deployCommands", () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(failure).toMatchObject({ code: 1, stderr: "Configuration error: DISCORD_CLIENT_ID is not set (see .env.example)\n" });
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: "Configuration error: DISCORD_CLIENT_ID is not set (see .env.example)\n",
+    });
   });
 });

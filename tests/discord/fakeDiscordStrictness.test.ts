@@ -9,7 +9,10 @@ import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../../fakeD
 import { DISCORD_RULES } from "../../fakeDiscord/messageLimits.js";
 
 const button = (customId: string) => ({ type: 2, style: 1, custom_id: customId, label: "x" });
-const row = (count: number, prefix: string) => ({ type: 1, components: Array.from({ length: count }, (_, index) => button(`${prefix}${index}`)) });
+const row = (count: number, prefix: string) => ({
+  type: 1,
+  components: Array.from({ length: count }, (_, index) => button(`${prefix}${index}`)),
+});
 
 /** A body within every limit, then one limit broken at a time, each by one character or one item. */
 const OVER_A_LIMIT: Record<string, unknown> = {
@@ -18,16 +21,25 @@ const OVER_A_LIMIT: Record<string, unknown> = {
   "embed description": { embeds: [{ description: "x".repeat(DISCORD_RULES.embedDescription + 1) }] },
   "embed title": { embeds: [{ title: "x".repeat(DISCORD_RULES.embedTitle + 1) }] },
   "field value": { embeds: [{ fields: [{ name: "n", value: "x".repeat(DISCORD_RULES.fieldValue + 1) }] }] },
-  "6,000 characters over all embeds": { embeds: [{ description: "x".repeat(3_000) }, { description: "x".repeat(3_001) }] },
-  "action rows": { components: Array.from({ length: DISCORD_RULES.actionRows + 1 }, (_, index) => row(1, `r${index}-`)) },
+  "6,000 characters over all embeds": {
+    embeds: [{ description: "x".repeat(3_000) }, { description: "x".repeat(3_001) }],
+  },
+  "action rows": {
+    components: Array.from({ length: DISCORD_RULES.actionRows + 1 }, (_, index) => row(1, `r${index}-`)),
+  },
   "buttons in a row": { components: [row(DISCORD_RULES.buttonsPerRow + 1, "b")] },
   "custom_id length": { components: [{ type: 1, components: [button("x".repeat(DISCORD_RULES.customId + 1))] }] },
   "duplicate custom_id": { components: [{ type: 1, components: [button("same"), button("same")] }] },
 };
 const AT_EVERY_LIMIT = {
   content: "x".repeat(DISCORD_RULES.content),
-  embeds: [{ description: "x".repeat(DISCORD_RULES.embedDescription) }, { description: "x".repeat(DISCORD_RULES.embedsTotal - DISCORD_RULES.embedDescription) }],
-  components: Array.from({ length: DISCORD_RULES.actionRows }, (_, index) => row(DISCORD_RULES.buttonsPerRow, `r${index}-`)),
+  embeds: [
+    { description: "x".repeat(DISCORD_RULES.embedDescription) },
+    { description: "x".repeat(DISCORD_RULES.embedsTotal - DISCORD_RULES.embedDescription) },
+  ],
+  components: Array.from({ length: DISCORD_RULES.actionRows }, (_, index) =>
+    row(DISCORD_RULES.buttonsPerRow, `r${index}-`),
+  ),
 };
 
 let fake: FakeDiscord;
@@ -37,8 +49,16 @@ beforeAll(async () => {
 afterAll(async () => fake.stop());
 
 /** POSTs as the bot does; `authorization: null` sends no Authorization header (interaction callbacks need none). */
-async function post(path: string, body: unknown, authorization: string | null = `Bot ${FAKE_TOKEN}`): Promise<Response> {
-  return fetch(`${fake.url}/api/v10${path}`, { method: "POST", headers: { "content-type": "application/json", ...(authorization === null ? {} : { authorization }) }, body: JSON.stringify(body) });
+async function post(
+  path: string,
+  body: unknown,
+  authorization: string | null = `Bot ${FAKE_TOKEN}`,
+): Promise<Response> {
+  return fetch(`${fake.url}/api/v10${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(authorization === null ? {} : { authorization }) },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("message limits", () => {
@@ -46,11 +66,14 @@ describe("message limits", () => {
     expect((await post(`/channels/${IDS.guildChannel}/messages`, AT_EVERY_LIMIT)).status).toBe(200);
   });
 
-  test.each(Object.entries(OVER_A_LIMIT))("GIVEN a channel message over the %s limit THEN 400 Invalid Form Body", async (_limit, body) => {
-    const response = await post(`/channels/${IDS.guildChannel}/messages`, body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 50035 });
-  });
+  test.each(Object.entries(OVER_A_LIMIT))(
+    "GIVEN a channel message over the %s limit THEN 400 Invalid Form Body",
+    async (_limit, body) => {
+      const response = await post(`/channels/${IDS.guildChannel}/messages`, body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 50035 });
+    },
+  );
 
   test("GIVEN an interaction response over a limit THEN it is refused, and one within the limits is then accepted", async () => {
     const payload = slashCommand("who", { name: "Lavrov" });
@@ -61,15 +84,23 @@ describe("message limits", () => {
 
   test("GIVEN more than 25 autocomplete choices THEN the result is refused", async () => {
     const payload = slashCommand("who");
-    const choices = Array.from({ length: DISCORD_RULES.autocompleteChoices + 1 }, (_, index) => ({ name: `n${index}`, value: `v${index}` }));
-    expect((await post(`/interactions/${payload.id}/${payload.token}/callback`, { type: 8, data: { choices } }, null)).status).toBe(400);
+    const choices = Array.from({ length: DISCORD_RULES.autocompleteChoices + 1 }, (_, index) => ({
+      name: `n${index}`,
+      value: `v${index}`,
+    }));
+    expect(
+      (await post(`/interactions/${payload.id}/${payload.token}/callback`, { type: 8, data: { choices } }, null))
+        .status,
+    ).toBe(400);
   });
 });
 
 describe("authorization", () => {
   test("GIVEN a bot route without the bot token, or with another THEN 401; with it THEN accepted", async () => {
     expect((await post(`/channels/${IDS.guildChannel}/messages`, { content: "hi" }, null)).status).toBe(401);
-    expect((await post(`/channels/${IDS.guildChannel}/messages`, { content: "hi" }, "Bot another-token")).status).toBe(401);
+    expect((await post(`/channels/${IDS.guildChannel}/messages`, { content: "hi" }, "Bot another-token")).status).toBe(
+      401,
+    );
     expect((await post(`/channels/${IDS.guildChannel}/messages`, { content: "hi" }, FAKE_TOKEN)).status).toBe(401);
     expect((await post(`/channels/${IDS.guildChannel}/messages`, { content: "hi" })).status).toBe(200);
   });
@@ -84,7 +115,13 @@ describe("the end-to-end helpers", () => {
 
   test("GIVEN the fake refuses the bot's initial response THEN interact fails with Discord's error instead of returning it", async () => {
     const payload = slashCommand("who", { name: "Lavrov" });
-    harness.fake.injectFault({ method: "POST", path: `/interactions/${payload.id}/${payload.token}/callback`, status: 400, body: { message: "Invalid Form Body", code: 50035 }, times: Number.POSITIVE_INFINITY });
+    harness.fake.injectFault({
+      method: "POST",
+      path: `/interactions/${payload.id}/${payload.token}/callback`,
+      status: 400,
+      body: { message: "Invalid Form Body", code: 50035 },
+      times: Number.POSITIVE_INFINITY,
+    });
     await expect(harness.interact(payload)).rejects.toThrow(/refused the bot's initial response .*400 .*50035/);
     harness.fake.clearFaults();
   });
@@ -99,8 +136,16 @@ describe("the end-to-end helpers", () => {
   });
 
   test("GIVEN the fake refuses the bot's channel message THEN sendMessage fails", async () => {
-    harness.fake.injectFault({ method: "POST", path: `/channels/${IDS.guildChannel}/messages`, status: 403, body: { message: "Missing Permissions", code: 50013 }, times: Number.POSITIVE_INFINITY });
-    await expect(harness.sendMessage(messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] }))).rejects.toThrow(/refused the bot's message .*403/);
+    harness.fake.injectFault({
+      method: "POST",
+      path: `/channels/${IDS.guildChannel}/messages`,
+      status: 403,
+      body: { message: "Missing Permissions", code: 50013 },
+      times: Number.POSITIVE_INFINITY,
+    });
+    await expect(
+      harness.sendMessage(messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] })),
+    ).rejects.toThrow(/refused the bot's message .*403/);
     harness.fake.clearFaults();
   });
 });

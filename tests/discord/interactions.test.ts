@@ -3,8 +3,20 @@ import { ApplicationCommandType } from "discord-api-types/v10";
 import { describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
-import { customIds, type InteractionResponse, messageFromResponse, useSharedHarness } from "../support/discordHarness.js";
-import { autocomplete, buttonClick, messageCommand, type Place, plainMessage, slashCommand } from "../../fakeDiscord/index.js";
+import {
+  customIds,
+  type InteractionResponse,
+  messageFromResponse,
+  useSharedHarness,
+} from "../support/discordHarness.js";
+import {
+  autocomplete,
+  buttonClick,
+  messageCommand,
+  type Place,
+  plainMessage,
+  slashCommand,
+} from "../../fakeDiscord/index.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
 const EPHEMERAL = 64;
@@ -40,18 +52,23 @@ function lastLogFor(command: string) {
 }
 
 describe.each<Place>(["guild", "dm"])("every slash command, in a %s", (place) => {
-  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput).map((command) => command.data.name);
+  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput).map(
+    (command) => command.data.name,
+  );
 
-  test.each(slashCommands)(`GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`, async (name) => {
-    const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));
-    expect(response.type).toBe(REPLY);
-    expect(isEphemeral(response)).toBe(false);
-    expectNoPing(response);
-    const embed = response.data?.embeds?.[0];
-    expect(embed?.description?.length).toBeGreaterThan(0);
-    expect(embed?.footer?.text).toMatch(/^Source: Ambito · Blinken to meet Lavrov in Geneva/);
-    if (!["help", "source"].includes(name)) expect(embed?.fields?.[0]?.name).toMatch(/^Sentence \d+$/);
-  });
+  test.each(slashCommands)(
+    `GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`,
+    async (name) => {
+      const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));
+      expect(response.type).toBe(REPLY);
+      expect(isEphemeral(response)).toBe(false);
+      expectNoPing(response);
+      const embed = response.data?.embeds?.[0];
+      expect(embed?.description?.length).toBeGreaterThan(0);
+      expect(embed?.footer?.text).toMatch(/^Source: Ambito · Blinken to meet Lavrov in Geneva/);
+      if (!["help", "source"].includes(name)) expect(embed?.fields?.[0]?.name).toMatch(/^Sentence \d+$/);
+    },
+  );
 });
 
 describe("answers", () => {
@@ -74,7 +91,9 @@ describe("answers", () => {
   });
 
   test("GIVEN /ask with private:true THEN the answer is ephemeral with a Post to channel button, which posts it publicly", async () => {
-    const response = await harness.interact(slashCommand("ask", { question: "where will Blinken meet Lavrov?", private: true }));
+    const response = await harness.interact(
+      slashCommand("ask", { question: "where will Blinken meet Lavrov?", private: true }),
+    );
     expect(response.type).toBe(REPLY);
     expect(isEphemeral(response)).toBe(true);
     expect(customIds(response.data)).toContain("v1:post");
@@ -161,16 +180,20 @@ describe("buttons", () => {
     expect(response.data?.embeds?.[0]?.title).toBeUndefined();
   });
 
-  test.each(["v0:old-format", "v1:ctx:no-such-article:1", "v1:ctx:blinken-lavrov-geneva:99", "v1:pg:launch:2:x", "garbage", "v1:sg:"])(
-    "GIVEN the stale or forged custom_id %j THEN a polite ephemeral message",
-    async (customId) => {
-      const response = await harness.interact(buttonClick(customId, plainMessage("an old answer")));
-      expect(response.type).toBe(REPLY);
-      expect(isEphemeral(response)).toBe(true);
-      expect(response.data?.content).toMatch(/expired|no longer in the article/);
-      expectNoPing(response);
-    },
-  );
+  test.each([
+    "v0:old-format",
+    "v1:ctx:no-such-article:1",
+    "v1:ctx:blinken-lavrov-geneva:99",
+    "v1:pg:launch:2:x",
+    "garbage",
+    "v1:sg:",
+  ])("GIVEN the stale or forged custom_id %j THEN a polite ephemeral message", async (customId) => {
+    const response = await harness.interact(buttonClick(customId, plainMessage("an old answer")));
+    expect(response.type).toBe(REPLY);
+    expect(isEphemeral(response)).toBe(true);
+    expect(response.data?.content).toMatch(/expired|no longer in the article/);
+    expectNoPing(response);
+  });
 
   test("GIVEN Post to channel on a message that is already public THEN it is not posted twice", async () => {
     const response = await harness.interact(buttonClick("v1:post", plainMessage("a public answer")));
@@ -211,11 +234,14 @@ describe("autocomplete", () => {
     expect(await choices("quote", "speaker", "")).toContain("Blinken");
   });
 
-  test.each(["\u0000💥'; DROP TABLE", "(((((", ".*+?[", "@everyone", "x".repeat(6_000), "🇺🇦".repeat(60)])("GIVEN garbage %j THEN a valid (possibly empty) list, at once", async (partial) => {
-    const started = Date.now();
-    await choices("who", "name", partial);
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
+  test.each(["\u0000💥'; DROP TABLE", "(((((", ".*+?[", "@everyone", "x".repeat(6_000), "🇺🇦".repeat(60)])(
+    "GIVEN garbage %j THEN a valid (possibly empty) list, at once",
+    async (partial) => {
+      const started = Date.now();
+      await choices("who", "name", partial);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    },
+  );
 });
 
 describe("the context menu command", () => {
@@ -236,7 +262,9 @@ describe("the context menu command", () => {
   });
 
   test("GIVEN Ask the article in a DM THEN it answers too", async () => {
-    const response = await harness.interact(messageCommand("Ask the article", plainMessage("who is Lavrov?", undefined, "dm"), "dm"));
+    const response = await harness.interact(
+      messageCommand("Ask the article", plainMessage("who is Lavrov?", undefined, "dm"), "dm"),
+    );
     expect(response.data?.embeds?.[0]?.description).toContain("Lavrov");
   });
 });

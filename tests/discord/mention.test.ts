@@ -15,9 +15,12 @@ describe("parseMention", () => {
     expect(parseMention(content, BOT)).toEqual({ mentioned: true, text });
   });
 
-  test.each([`<@${BOT}>`, `  <@!${BOT}>  `, `<@${BOT}><@${BOT}>`])("GIVEN a bare mention %j THEN the question is empty (help)", (content) => {
-    expect(parseMention(content, BOT)).toEqual({ mentioned: true, text: "" });
-  });
+  test.each([`<@${BOT}>`, `  <@!${BOT}>  `, `<@${BOT}><@${BOT}>`])(
+    "GIVEN a bare mention %j THEN the question is empty (help)",
+    (content) => {
+      expect(parseMention(content, BOT)).toEqual({ mentioned: true, text: "" });
+    },
+  );
 
   test.each([
     "who is Lavrov?",

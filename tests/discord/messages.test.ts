@@ -29,7 +29,9 @@ describe("mentions in a guild channel", () => {
   });
 
   test("GIVEN the nickname form <@!bot> in the middle of the message THEN it is answered too", async () => {
-    const { message } = await harness.sendMessage(messageCreate(`so, <@!${IDS.bot}> who is lavrof?`, { mentions: [SELF] }));
+    const { message } = await harness.sendMessage(
+      messageCreate(`so, <@!${IDS.bot}> who is lavrof?`, { mentions: [SELF] }),
+    );
     expectLavrovAnswer(message);
   });
 
@@ -45,24 +47,44 @@ describe("mentions in a guild channel", () => {
   });
 
   test("GIVEN @everyone or @here without a mention of the bot THEN no reply", async () => {
-    expect(await harness.sendMessageExpectingSilence(messageCreate("@everyone who is Lavrov?", { mentionEveryone: true }))).toEqual([]);
-    expect(await harness.sendMessageExpectingSilence(messageCreate("@here who is Lavrov?", { mentionEveryone: true }))).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(messageCreate("@everyone who is Lavrov?", { mentionEveryone: true })),
+    ).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(messageCreate("@here who is Lavrov?", { mentionEveryone: true })),
+    ).toEqual([]);
   });
 
   test("GIVEN a mention of the bot's managed role THEN no reply (only a mention of the bot user counts)", async () => {
-    expect(await harness.sendMessageExpectingSilence(messageCreate(`<@&${IDS.botRole}> who is Lavrov?`, { mentionRoles: [IDS.botRole] }))).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(
+        messageCreate(`<@&${IDS.botRole}> who is Lavrov?`, { mentionRoles: [IDS.botRole] }),
+      ),
+    ).toEqual([]);
   });
 
   test("GIVEN a message from another bot that mentions this bot THEN no reply", async () => {
-    expect(await harness.sendMessageExpectingSilence(messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: OTHER_BOT, mentions: [SELF] }))).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(
+        messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: OTHER_BOT, mentions: [SELF] }),
+      ),
+    ).toEqual([]);
   });
 
   test("GIVEN the bot's own message that contains its mention THEN no reply", async () => {
-    expect(await harness.sendMessageExpectingSilence(messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: SELF, mentions: [SELF] }))).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(
+        messageCreate(`<@${IDS.bot}> who is Lavrov?`, { author: SELF, mentions: [SELF] }),
+      ),
+    ).toEqual([]);
   });
 
   test("GIVEN an @everyone question that mentions the bot THEN it is answered, and the reply cannot ping anyone", async () => {
-    const question = messageCreate(`@everyone <@${IDS.bot}> who is Lavrov? <@&${IDS.otherRole}> <@${HUMAN.id}>`, { mentions: [SELF, HUMAN], mentionRoles: [IDS.otherRole], mentionEveryone: true });
+    const question = messageCreate(`@everyone <@${IDS.bot}> who is Lavrov? <@&${IDS.otherRole}> <@${HUMAN.id}>`, {
+      mentions: [SELF, HUMAN],
+      mentionRoles: [IDS.otherRole],
+      mentionEveryone: true,
+    });
     const { message } = await harness.sendMessage(question);
     expect(message.allowed_mentions).toEqual(NO_PING);
     expect(message.content ?? "").not.toMatch(/@everyone|@here|<@/);
@@ -85,7 +107,9 @@ describe("direct messages", () => {
   });
 
   test("GIVEN a DM that mentions the bot THEN the mention is ignored and the question answered", async () => {
-    const { message } = await harness.sendMessage(messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { place: "dm", mentions: [SELF] }));
+    const { message } = await harness.sendMessage(
+      messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { place: "dm", mentions: [SELF] }),
+    );
     expect(message.embeds?.[0]?.description).toContain("Geneva");
   });
 
@@ -95,7 +119,9 @@ describe("direct messages", () => {
   });
 
   test("GIVEN a DM from a bot THEN no reply", async () => {
-    expect(await harness.sendMessageExpectingSilence(messageCreate("who is Lavrov?", { place: "dm", author: OTHER_BOT }))).toEqual([]);
+    expect(
+      await harness.sendMessageExpectingSilence(messageCreate("who is Lavrov?", { place: "dm", author: OTHER_BOT })),
+    ).toEqual([]);
   });
 
   test("GIVEN a question the article does not answer THEN the DM says so with suggestion buttons", async () => {
@@ -119,7 +145,9 @@ describe("a message handler that throws", () => {
     expect(message.content).toMatch(/^Sorry, something went wrong/);
     expect(message.allowed_mentions).toEqual(NO_PING);
     await harness.fake.settle(50);
-    expect(harness.logs.find((line) => line.kind === "mention" && line.outcome === "error")).toMatchObject({ level: 50 });
+    expect(harness.logs.find((line) => line.kind === "mention" && line.outcome === "error")).toMatchObject({
+      level: 50,
+    });
 
     harness.engine.current = harness.realEngine;
     const { message: next } = await harness.sendMessage(messageCreate("who is Lavrov?", { place: "dm" }));
@@ -132,7 +160,11 @@ describe("logs", () => {
     await harness.sendMessage(messageCreate(`<@${IDS.bot}> /aid`, { mentions: [SELF] }));
     await harness.sendMessage(messageCreate("/demands", { place: "dm" }));
     await harness.fake.settle(50);
-    expect(harness.logs.filter((line) => line.msg === "message handled" && line.command === "aid")).toEqual([expect.objectContaining({ kind: "mention", place: "guild", outcome: "answered", latencyMs: expect.any(Number) })]);
-    expect(harness.logs.filter((line) => line.msg === "message handled" && line.command === "demands")).toEqual([expect.objectContaining({ kind: "dm", place: "dm", outcome: "answered" })]);
+    expect(harness.logs.filter((line) => line.msg === "message handled" && line.command === "aid")).toEqual([
+      expect.objectContaining({ kind: "mention", place: "guild", outcome: "answered", latencyMs: expect.any(Number) }),
+    ]);
+    expect(harness.logs.filter((line) => line.msg === "message handled" && line.command === "demands")).toEqual([
+      expect.objectContaining({ kind: "dm", place: "dm", outcome: "answered" }),
+    ]);
   });
 });

@@ -15,7 +15,8 @@ import { seedSentenceContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */
 const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
-const FERRY_ARTICLE = "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
+const FERRY_ARTICLE =
+  "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
 
 let fake: FakeDiscord;
 let bot: ChildProcess;
@@ -31,7 +32,17 @@ beforeAll(async () => {
     // Every variable set explicitly (empty = unset), so a developer's .env cannot change the test; no question limit,
     // since the tests ask more questions in a row than it allows.
     // npm's update check would contact the registry and can delay npm's exit; the bot must only talk to 127.0.0.1.
-    env: { ...process.env, npm_config_update_notifier: "false", DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, DISCORD_CLIENT_ID: "", DISCORD_GUILD_ID: "", LOG_LEVEL: "info", KNOWLEDGE_DIR: knowledge, QUESTION_RATE_LIMIT: "off" },
+    env: {
+      ...process.env,
+      npm_config_update_notifier: "false",
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_URL: fake.url,
+      DISCORD_CLIENT_ID: "",
+      DISCORD_GUILD_ID: "",
+      LOG_LEVEL: "info",
+      KNOWLEDGE_DIR: knowledge,
+      QUESTION_RATE_LIMIT: "off",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -60,7 +71,12 @@ async function slash(name: string, options: Record<string, string>): Promise<Int
   const payload = slashCommand(name, options);
   const since = fake.calls.length;
   await fake.dispatch("INTERACTION_CREATE", payload);
-  const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/interactions/${payload.id}/${payload.token}/callback`, since, "initial response");
+  const call = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/interactions/${payload.id}/${payload.token}/callback`,
+    since,
+    "initial response",
+  );
   return InteractionResponse.parse(call.body);
 }
 
@@ -86,7 +102,12 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
   const sinceMention = fake.calls.length;
   const mention = messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { mentions: [SELF] });
   await fake.dispatch("MESSAGE_CREATE", mention);
-  const reply = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.guildChannel}/messages`, sinceMention, "message");
+  const reply = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.guildChannel}/messages`,
+    sinceMention,
+    "message",
+  );
   const replied = SentMessage.parse(reply.body);
   expect(replied.message_reference?.message_id).toBe(mention.id);
   expect(replied.embeds?.[0]?.description).toContain("Geneva");
@@ -94,7 +115,12 @@ test("GIVEN the same process THEN it answers a mention and a DM, and ignores a m
 
   const sinceDm = fake.calls.length;
   await fake.dispatch("MESSAGE_CREATE", messageCreate("who is Lavrov?", { place: "dm" }));
-  const dm = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.dmChannel}/messages`, sinceDm, "message");
+  const dm = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.dmChannel}/messages`,
+    sinceDm,
+    "message",
+  );
   expect(SentMessage.parse(dm.body).embeds?.[0]?.description).toContain("Sergei Lavrov");
 
   const sinceSilence = fake.calls.length;

@@ -10,14 +10,33 @@ const knowledge = loadKnowledge("knowledge");
 const article = knowledge.articles[0];
 if (!article) throw new Error("the seed article is missing");
 const TITLE = article.meta.title;
-const sentence = (number: number) => ({ article: article.slug, sentence: number, text: article.sentences[number - 1]?.text ?? "" });
+const sentence = (number: number) => ({
+  article: article.slug,
+  sentence: number,
+  text: article.sentences[number - 1]?.text ?? "",
+});
 
 function answer(overrides: Partial<Answer> = {}): Answer {
-  return Answer.parse({ query: "who is Lavrov?", command: "who", argument: "Lavrov", answered: true, text: "Sergei Lavrov: Russia's foreign minister.", citations: [sentence(1)], source: "Ambito", suggestions: [], ...overrides });
+  return Answer.parse({
+    query: "who is Lavrov?",
+    command: "who",
+    argument: "Lavrov",
+    answered: true,
+    text: "Sergei Lavrov: Russia's foreign minister.",
+    citations: [sentence(1)],
+    source: "Ambito",
+    suggestions: [],
+    ...overrides,
+  });
 }
 
 function embedTotal(embed: APIEmbed): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
 }
 
 function expectWithinLimits(message: RenderedMessage): void {
@@ -61,15 +80,24 @@ describe("renderAnswer", () => {
     ]);
     expect(embed?.footer?.text).toBe(`Source: Ambito · ${TITLE}`);
     expect(embed?.title).toBeUndefined();
-    expect(message.components.flatMap((row) => row.components.map((button) => ("custom_id" in button ? button.custom_id : "")))).toEqual([
-      `v1:ctx:${article.slug}:1`,
-      `v1:ctx:${article.slug}:9`,
-    ]);
+    expect(
+      message.components.flatMap((row) =>
+        row.components.map((button) => ("custom_id" in button ? button.custom_id : "")),
+      ),
+    ).toEqual([`v1:ctx:${article.slug}:1`, `v1:ctx:${article.slug}:9`]);
     expectWithinLimits(message);
   });
 
   test("GIVEN an abstention THEN it looks different (title, colour, no context) and offers the suggestions as buttons", () => {
-    const abstention = answer({ answered: false, text: "The article doesn't say what the capital of France is.", citations: [], suggestions: [{ label: "Who is Lavrov?", query: "/who Lavrov" }, { label: "The aid", query: "/aid" }] });
+    const abstention = answer({
+      answered: false,
+      text: "The article doesn't say what the capital of France is.",
+      citations: [],
+      suggestions: [
+        { label: "Who is Lavrov?", query: "/who Lavrov" },
+        { label: "The aid", query: "/aid" },
+      ],
+    });
     const message = renderAnswer(abstention, knowledge);
     const [embed] = message.embeds;
     const answered = renderAnswer(answer(), knowledge).embeds[0];
@@ -91,26 +119,47 @@ describe("renderAnswer", () => {
     const message = renderAnswer(answer(), knowledge, { private: true });
     const labels = message.components.flatMap((row) => row.components.map((button) => button.label));
     expect(labels).toContain("Post to channel");
-    expect(renderAnswer(answer(), knowledge).components.flatMap((row) => row.components.map((button) => button.label))).not.toContain("Post to channel");
+    expect(
+      renderAnswer(answer(), knowledge).components.flatMap((row) => row.components.map((button) => button.label)),
+    ).not.toContain("Post to channel");
   });
 
   test("GIVEN page 1 of 3 THEN Prev is disabled, Next asks for page 2, and the footer shows the page", () => {
     const paged = answer({ command: "search", argument: "troops", page: { number: 1, count: 3 } });
     const message = renderAnswer(paged, knowledge);
     const buttons = message.components.flatMap((row) => row.components);
-    expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:1:troops", label: "Prev", disabled: true });
+    expect(buttons).toContainEqual({
+      type: 2,
+      style: 1,
+      custom_id: "v1:pg:search:1:troops",
+      label: "Prev",
+      disabled: true,
+    });
     expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:2:troops", label: "Next" });
     expect(message.embeds[0]?.footer?.text).toMatch(/Page 1 of 3$/);
   });
 
   test("GIVEN the last page THEN Next is disabled", () => {
-    const message = renderAnswer(answer({ command: "search", argument: "troops", page: { number: 3, count: 3 } }), knowledge);
+    const message = renderAnswer(
+      answer({ command: "search", argument: "troops", page: { number: 3, count: 3 } }),
+      knowledge,
+    );
     const buttons = message.components.flatMap((row) => row.components);
-    expect(buttons).toContainEqual({ type: 2, style: 1, custom_id: "v1:pg:search:3:troops", label: "Next", disabled: true });
+    expect(buttons).toContainEqual({
+      type: 2,
+      style: 1,
+      custom_id: "v1:pg:search:3:troops",
+      label: "Next",
+      disabled: true,
+    });
   });
 
   test("GIVEN text with mentions, Markdown and a masked link THEN it is shown inert and nothing can ping", () => {
-    const hostile = answer({ answered: false, text: "The article doesn't say anything about @everyone **bold** [click](https://evil.example) <@&123>", citations: [] });
+    const hostile = answer({
+      answered: false,
+      text: "The article doesn't say anything about @everyone **bold** [click](https://evil.example) <@&123>",
+      citations: [],
+    });
     const message = renderAnswer(hostile, knowledge);
     const description = message.embeds[0]?.description ?? "";
     expect(description).toContain("\\*\\*bold\\*\\*");
@@ -123,8 +172,15 @@ describe("renderAnswer", () => {
       command: "search",
       argument: "y".repeat(95),
       text: "word ".repeat(3_000),
-      citations: Array.from({ length: 40 }, (_, index) => ({ article: article.slug, sentence: index + 1, text: `${"long sentence ".repeat(150)}${index}` })),
-      suggestions: Array.from({ length: 12 }, (_, index) => ({ label: `suggestion ${index} ${"x".repeat(120)}`, query: `/who person${index}` })),
+      citations: Array.from({ length: 40 }, (_, index) => ({
+        article: article.slug,
+        sentence: index + 1,
+        text: `${"long sentence ".repeat(150)}${index}`,
+      })),
+      suggestions: Array.from({ length: 12 }, (_, index) => ({
+        label: `suggestion ${index} ${"x".repeat(120)}`,
+        query: `/who person${index}`,
+      })),
       page: { number: 2, count: 9 },
     });
     const message = renderAnswer(huge, knowledge, { private: true });
@@ -142,10 +198,19 @@ describe("renderAnswer", () => {
       argument: text,
       answered: fc.boolean(),
       text,
-      citations: fc.array(fc.record({ article: fc.constantFrom(article.slug, "other-article"), sentence: fc.integer({ min: 1, max: 40 }), text }), { maxLength: 30 }),
+      citations: fc.array(
+        fc.record({
+          article: fc.constantFrom(article.slug, "other-article"),
+          sentence: fc.integer({ min: 1, max: 40 }),
+          text,
+        }),
+        { maxLength: 30 },
+      ),
       source: fc.string({ maxLength: 300 }),
       suggestions: fc.array(fc.record({ label: text, query: text }), { maxLength: 8 }),
-      page: fc.option(fc.record({ number: fc.integer({ min: 1, max: 50 }), count: fc.integer({ min: 1, max: 50 }) }), { nil: undefined }),
+      page: fc.option(fc.record({ number: fc.integer({ min: 1, max: 50 }), count: fc.integer({ min: 1, max: 50 }) }), {
+        nil: undefined,
+      }),
     });
     fc.assert(
       fc.property(arbitraryAnswer, fc.boolean(), (value, isPrivate) => {
@@ -160,7 +225,13 @@ describe("renderAnswer", () => {
 
 describe("renderContext and renderNotice", () => {
   test("GIVEN a sentence with its neighbours THEN the focus is bold and the footer names the source and title", () => {
-    const message = renderContext({ article: article.slug, title: TITLE, source: "Ambito", focus: 2, sentences: [1, 2, 3].map((number) => ({ number, text: sentence(number).text })) });
+    const message = renderContext({
+      article: article.slug,
+      title: TITLE,
+      source: "Ambito",
+      focus: 2,
+      sentences: [1, 2, 3].map((number) => ({ number, text: sentence(number).text })),
+    });
     const embed = message.embeds[0];
     expect(embed?.title).toBe("Sentence 2 in context");
     expect(embed?.description).toContain(`**[2] ${sentence(2).text}**`);

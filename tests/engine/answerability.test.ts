@@ -32,7 +32,8 @@ describe("GIVEN the refusal model's features on an article without facts", () =>
   });
 
   test("THEN every feature is a finite number", () => {
-    for (const value of Object.values(featuresOf("who opposed the tram and why?"))) expect(Number.isFinite(value)).toBe(true);
+    for (const value of Object.values(featuresOf("who opposed the tram and why?")))
+      expect(Number.isFinite(value)).toBe(true);
   });
 });
 
@@ -44,13 +45,19 @@ describe("GIVEN the checked-in refusal model", () => {
   });
 
   test("THEN a question matched word for word is less likely refused than one the article barely touches", () => {
-    const matched = refusalProbability(answerabilityFeatures(context.view, ...ranked("how many stops will the line have?")));
-    const barely = refusalProbability(answerabilityFeatures(context.view, ...ranked("how many stadium seats will the mayor's hospital have?")));
+    const matched = refusalProbability(
+      answerabilityFeatures(context.view, ...ranked("how many stops will the line have?")),
+    );
+    const barely = refusalProbability(
+      answerabilityFeatures(context.view, ...ranked("how many stadium seats will the mayor's hospital have?")),
+    );
     expect(matched).toBeLessThan(barely);
   });
 
   test("WHEN a model lists other features THEN it is refused with a message", () => {
-    expect(() => parseRefusalModel({ ...REFUSAL_MODEL, features: [...ANSWERABILITY_FEATURES].reverse() })).toThrow(/features differ/);
+    expect(() => parseRefusalModel({ ...REFUSAL_MODEL, features: [...ANSWERABILITY_FEATURES].reverse() })).toThrow(
+      /features differ/,
+    );
   });
 });
 

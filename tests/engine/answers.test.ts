@@ -36,7 +36,16 @@ describe("GIVEN questions the article answers", () => {
 
   it("THEN every citation quotes its sentence verbatim and numbers it from 1", () => {
     const sentences = seedArticle().sentences;
-    for (const question of ["who is Lavrov?", "/aid", "/demands", "/when", "/quote", "/search Russia", "/summary", "/where Geneva"]) {
+    for (const question of [
+      "who is Lavrov?",
+      "/aid",
+      "/demands",
+      "/when",
+      "/quote",
+      "/search Russia",
+      "/summary",
+      "/where Geneva",
+    ]) {
       const answer = Answer.parse(engine.ask(question));
       for (const citation of answer.citations) expect(citation.text).toBe(sentences[citation.sentence - 1]?.text);
     }
@@ -65,11 +74,14 @@ describe("GIVEN questions the article does not answer", () => {
     expect(answer.suggestions.length).toBeGreaterThan(0);
   });
 
-  it.each(["who is Boris Johnson?", "/who Macron", "/who Biden"])("%s THEN the name is reported as not mentioned, not matched to another name", (question) => {
-    const answer = engine.ask(question);
-    expect(answer.answered).toBe(false);
-    expect(answer.text).toContain("not mentioned in the article");
-  });
+  it.each(["who is Boris Johnson?", "/who Macron", "/who Biden"])(
+    "%s THEN the name is reported as not mentioned, not matched to another name",
+    (question) => {
+      const answer = engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.text).toContain("not mentioned in the article");
+    },
+  );
 
   it("THEN a suggestion is a command the engine answers", () => {
     const [suggestion] = engine.ask("how much did Germany give?").suggestions;

@@ -21,7 +21,10 @@ const corpus = fc.array(fc.array(fc.integer({ min: 0, max: TERMS - 1 }), { maxLe
 describe("Postings", () => {
   it("GIVEN a term repeated in a sentence THEN the sentence is listed once with the count", () => {
     const postings = postingsOf(3, [[0, 1, 0], [2], [0]]);
-    expect(listOf(postings, 0)).toEqual([[0, 2], [2, 1]]);
+    expect(listOf(postings, 0)).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
     expect(listOf(postings, 1)).toEqual([[0, 1]]);
     expect(postings.frequency(0)).toBe(2);
   });
@@ -47,7 +50,9 @@ describe("Postings", () => {
     fc.assert(
       fc.property(corpus, fc.integer({ min: 0, max: TERMS - 1 }), fc.nat(70), fc.nat(70), (sentences, term, a, b) => {
         const [first, end] = a <= b ? [a, b] : [b, a];
-        const expected = sentences.some((terms, sentence) => sentence >= first && sentence < end && terms.includes(term));
+        const expected = sentences.some(
+          (terms, sentence) => sentence >= first && sentence < end && terms.includes(term),
+        );
         expect(postingsOf(TERMS, sentences).occursBetween(term, first, end)).toBe(expected);
       }),
       { numRuns: 500 },
@@ -57,7 +62,10 @@ describe("Postings", () => {
   it("GIVEN more occurrences than the log first holds THEN none is lost", () => {
     const sentences = Array.from({ length: 40_000 }, (_, sentence) => [sentence % TERMS, (sentence + 1) % TERMS]);
     const postings = postingsOf(TERMS, sentences);
-    const total = Array.from({ length: TERMS }, (_, term) => postings.frequency(term)).reduce((sum, value) => sum + value, 0);
+    const total = Array.from({ length: TERMS }, (_, term) => postings.frequency(term)).reduce(
+      (sum, value) => sum + value,
+      0,
+    );
     expect(total).toBe(80_000);
   });
 });

@@ -12,7 +12,28 @@ const hostileText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 300 }),
   fc.string({ unit: "grapheme", maxLength: 200 }),
   fc
-    .array(fc.constantFrom("<@123456789012345678>", "<@!1>", "<@&42>", "@everyone", "@here", "/who", "/search", "Lavrov", "¿dónde", "$200M", "**", "`", "\u0000", "\u202E", "̸̢͝", " ", "page:9"), { maxLength: 12 })
+    .array(
+      fc.constantFrom(
+        "<@123456789012345678>",
+        "<@!1>",
+        "<@&42>",
+        "@everyone",
+        "@here",
+        "/who",
+        "/search",
+        "Lavrov",
+        "¿dónde",
+        "$200M",
+        "**",
+        "`",
+        "\u0000",
+        "\u202E",
+        "̸̢͝",
+        " ",
+        "page:9",
+      ),
+      { maxLength: 12 },
+    )
     .map((parts) => parts.join(" ")),
 );
 
@@ -30,10 +51,15 @@ describe("GIVEN any input at all (property-based)", () => {
 
   it("THEN run accepts any command, argument and page without throwing", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...CommandName.options), fc.string()), hostileText, fc.integer(), (command, argument, page) => {
-        const answer = Answer.parse(engine.run({ command: command as CommandName, argument, page }));
-        expect(JSON.stringify(answer)).not.toMatch(PING);
-      }),
+      fc.property(
+        fc.oneof(fc.constantFrom(...CommandName.options), fc.string()),
+        hostileText,
+        fc.integer(),
+        (command, argument, page) => {
+          const answer = Answer.parse(engine.run({ command: command as CommandName, argument, page }));
+          expect(JSON.stringify(answer)).not.toMatch(PING);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -70,15 +96,19 @@ describe("GIVEN any input at all (property-based)", () => {
     const count = article.sentences.length;
     // Half the slugs are the real one, so that the sentence numbers (in range and out of it) are really exercised.
     fc.assert(
-      fc.property(fc.oneof(fc.constant(article.slug), fc.string()), fc.integer({ min: -5, max: count + 5 }), (slug, sentence) => {
-        const context = engine.context(slug, sentence);
-        const exists = slug === article.slug && sentence >= 1 && sentence <= count;
-        expect(context !== undefined).toBe(exists);
-        if (!context) return;
-        expect(context.focus).toBe(sentence);
-        const expected = [sentence - 1, sentence, sentence + 1].filter((number) => number >= 1 && number <= count);
-        expect(context.sentences.map((candidate) => candidate.number)).toEqual(expected);
-      }),
+      fc.property(
+        fc.oneof(fc.constant(article.slug), fc.string()),
+        fc.integer({ min: -5, max: count + 5 }),
+        (slug, sentence) => {
+          const context = engine.context(slug, sentence);
+          const exists = slug === article.slug && sentence >= 1 && sentence <= count;
+          expect(context !== undefined).toBe(exists);
+          if (!context) return;
+          expect(context.focus).toBe(sentence);
+          const expected = [sentence - 1, sentence, sentence + 1].filter((number) => number >= 1 && number <= count);
+          expect(context.sentences.map((candidate) => candidate.number)).toEqual(expected);
+        },
+      ),
     );
     expect(engine.context("blinken-lavrov-geneva", 18)?.sentences.map((s) => s.number)).toEqual([17, 18]);
   });

@@ -12,7 +12,12 @@ describe("GIVEN questions that use the words of a byline question about somethin
     expect(answer.text).not.toContain("David William");
   });
 
-  test.each(["who wrote this?", "what is the source?", "who is the author of the article?", "which newspaper published it?"])("WHEN %s THEN the source answers", (question) => {
+  test.each([
+    "who wrote this?",
+    "what is the source?",
+    "who is the author of the article?",
+    "which newspaper published it?",
+  ])("WHEN %s THEN the source answers", (question) => {
     const answer = engine.ask(question);
     expect(answer.answered).toBe(true);
     expect(answer.text).toMatch(/Ambito|David William/);

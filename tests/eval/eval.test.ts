@@ -34,17 +34,26 @@ function missList(system: SystemResult, kind: "answerable" | "none"): string {
 describe.each(EVALUATION_SETS)("GIVEN the $id question set", (set) => {
   let result: EvaluationResult;
   beforeAll(() => {
-    result = runEvaluation({ knowledgeDirectory: set.knowledgeDirectory, questionSetFile: set.questionSetFile, timedRounds: 0 });
+    result = runEvaluation({
+      knowledgeDirectory: set.knowledgeDirectory,
+      questionSetFile: set.questionSetFile,
+      timedRounds: 0,
+    });
   });
 
   test(`THEN the engine cites an expected sentence first on at least ${FLOORS[set.id].top1 * 100}% of answerable questions`, () => {
     const engine = systemOf(result, "engine");
-    expect(engine.metrics.top1.rate, `top-1 misses:\n${missList(engine, "answerable")}`).toBeGreaterThanOrEqual(FLOORS[set.id].top1);
+    expect(engine.metrics.top1.rate, `top-1 misses:\n${missList(engine, "answerable")}`).toBeGreaterThanOrEqual(
+      FLOORS[set.id].top1,
+    );
   });
 
   test(`THEN the engine abstains on at least ${FLOORS[set.id].correctAbstention * 100}% of the questions the article does not answer`, () => {
     const engine = systemOf(result, "engine");
-    expect(engine.metrics.abstentionRecall.rate, `answered instead of abstaining:\n${missList(engine, "none")}`).toBeGreaterThanOrEqual(FLOORS[set.id].correctAbstention);
+    expect(
+      engine.metrics.abstentionRecall.rate,
+      `answered instead of abstaining:\n${missList(engine, "none")}`,
+    ).toBeGreaterThanOrEqual(FLOORS[set.id].correctAbstention);
   });
 
   test(`THEN the engine is ahead of both baselines on correct answers overall${FLOORS[set.id].aheadOnTop1 ? " and on top-1 accuracy" : ""}`, () => {

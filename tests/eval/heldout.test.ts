@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import { EVALUATION_SETS, type HeldOutSet, HELDOUT_SETS } from "../../evaluation/evaluationSets.js";
-import { findQuestionSetProblems, loadQuestionSet, normaliseQuestion, preferredSentenceCounts, type QuestionSet, questionKind } from "../../evaluation/questionSet.js";
+import {
+  findQuestionSetProblems,
+  loadQuestionSet,
+  normaliseQuestion,
+  preferredSentenceCounts,
+  type QuestionSet,
+  questionKind,
+} from "../../evaluation/questionSet.js";
 
 /**
  * The held-out sets are only checked for validity here: they parse, their sentence numbers point at the
@@ -60,22 +67,56 @@ const SECOND_OPENINGS = [
 ];
 
 const REQUIREMENTS: Record<HeldOutSet["id"], Requirements> = {
-  "seed-heldout": { sentenceCount: 18, openings: SEED_OPENINGS, minQuestions: 80, minAnswerable: 60, minNone: 20, minPreferredPerSentence: 3 },
-  "second-article-heldout": { sentenceCount: 15, openings: SECOND_OPENINGS, minQuestions: 40, minAnswerable: 30, minNone: 10, minPreferredPerSentence: 2 },
-  "seed-paraphrase-heldout": { sentenceCount: 18, openings: SEED_OPENINGS, minQuestions: 40, minAnswerable: 30, minNone: 10, minPreferredPerSentence: 0 },
-  "second-article-paraphrase-heldout": { sentenceCount: 15, openings: SECOND_OPENINGS, minQuestions: 40, minAnswerable: 30, minNone: 10, minPreferredPerSentence: 0 },
+  "seed-heldout": {
+    sentenceCount: 18,
+    openings: SEED_OPENINGS,
+    minQuestions: 80,
+    minAnswerable: 60,
+    minNone: 20,
+    minPreferredPerSentence: 3,
+  },
+  "second-article-heldout": {
+    sentenceCount: 15,
+    openings: SECOND_OPENINGS,
+    minQuestions: 40,
+    minAnswerable: 30,
+    minNone: 10,
+    minPreferredPerSentence: 2,
+  },
+  "seed-paraphrase-heldout": {
+    sentenceCount: 18,
+    openings: SEED_OPENINGS,
+    minQuestions: 40,
+    minAnswerable: 30,
+    minNone: 10,
+    minPreferredPerSentence: 0,
+  },
+  "second-article-paraphrase-heldout": {
+    sentenceCount: 15,
+    openings: SECOND_OPENINGS,
+    minQuestions: 40,
+    minAnswerable: 30,
+    minNone: 10,
+    minPreferredPerSentence: 0,
+  },
 };
 
 const loaded = HELDOUT_SETS.map((set) => {
   const questions = loadQuestionSet(set.questionSetFile);
-  const article = loadKnowledge(set.knowledgeDirectory).articles.find((candidate) => candidate.slug === questions.article);
+  const article = loadKnowledge(set.knowledgeDirectory).articles.find(
+    (candidate) => candidate.slug === questions.article,
+  );
   const tuned = EVALUATION_SETS.find((candidate) => candidate.id === set.tunedCounterpart);
   return { id: set.id, set, questions, article, tuned, requirements: REQUIREMENTS[set.id] };
 });
 
 function kindCounts(questions: QuestionSet) {
   const kinds = questions.questions.map(questionKind);
-  return { total: kinds.length, answerable: kinds.filter((kind) => kind === "answerable").length, none: kinds.filter((kind) => kind === "none").length };
+  return {
+    total: kinds.length,
+    answerable: kinds.filter((kind) => kind === "answerable").length,
+    none: kinds.filter((kind) => kind === "none").length,
+  };
 }
 
 /** A slash command with no argument (`/aid`, `/source`) has one spelling, so both sets may hold it. */
@@ -104,7 +145,9 @@ describe.each(loaded)("GIVEN the held-out set $id", ({ set, questions, article, 
 
   test(`THEN every sentence is the preferred answer of at least ${requirements.minPreferredPerSentence} questions`, () => {
     const counts = preferredSentenceCounts(questions);
-    const thin = (article?.sentences ?? []).filter((sentence) => (counts.get(sentence.number) ?? 0) < requirements.minPreferredPerSentence);
+    const thin = (article?.sentences ?? []).filter(
+      (sentence) => (counts.get(sentence.number) ?? 0) < requirements.minPreferredPerSentence,
+    );
     expect(thin.map((sentence) => sentence.number)).toEqual([]);
   });
 
@@ -112,9 +155,14 @@ describe.each(loaded)("GIVEN the held-out set $id", ({ set, questions, article, 
     expect(tuned, `no tuned set ${set.tunedCounterpart}`).toBeDefined();
     expect(EVALUATION_SETS.map((candidate) => candidate.questionSetFile)).not.toContain(set.questionSetFile);
     const tunedQuestions = new Set(
-      EVALUATION_SETS.filter((candidate) => candidate.knowledgeDirectory === set.knowledgeDirectory).flatMap((candidate) => loadQuestionSet(candidate.questionSetFile).questions.map((question) => normaliseQuestion(question.q))),
+      EVALUATION_SETS.filter((candidate) => candidate.knowledgeDirectory === set.knowledgeDirectory).flatMap(
+        (candidate) =>
+          loadQuestionSet(candidate.questionSetFile).questions.map((question) => normaliseQuestion(question.q)),
+      ),
     );
-    const shared = questions.questions.map((question) => question.q).filter((q) => tunedQuestions.has(normaliseQuestion(q)));
+    const shared = questions.questions
+      .map((question) => question.q)
+      .filter((q) => tunedQuestions.has(normaliseQuestion(q)));
     expect(shared.filter((q) => !isBareCommand(q))).toEqual([]);
   });
 });

@@ -3,17 +3,29 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import { EVALUATION_SETS } from "../../evaluation/evaluationSets.js";
-import { findQuestionSetProblems, loadQuestionSet, preferredSentenceCounts, QuestionSet, questionKind } from "../../evaluation/questionSet.js";
+import {
+  findQuestionSetProblems,
+  loadQuestionSet,
+  preferredSentenceCounts,
+  QuestionSet,
+  questionKind,
+} from "../../evaluation/questionSet.js";
 
 const loaded = EVALUATION_SETS.map((set) => {
   const questions = loadQuestionSet(set.questionSetFile);
-  const article = loadKnowledge(set.knowledgeDirectory).articles.find((candidate) => candidate.slug === questions.article);
+  const article = loadKnowledge(set.knowledgeDirectory).articles.find(
+    (candidate) => candidate.slug === questions.article,
+  );
   return { set, questions, article };
 });
 
 function countKinds(questions: QuestionSet) {
   const kinds = questions.questions.map(questionKind);
-  return { total: kinds.length, none: kinds.filter((kind) => kind === "none").length, meta: kinds.filter((kind) => kind === "meta").length };
+  return {
+    total: kinds.length,
+    none: kinds.filter((kind) => kind === "none").length,
+    meta: kinds.filter((kind) => kind === "meta").length,
+  };
 }
 
 function loadedSet(id: string) {
@@ -37,7 +49,9 @@ describe("GIVEN the evaluation question sets", () => {
   test("THEN every sentence of the seed article is the preferred answer of at least 3 questions", () => {
     const { questions, article } = loadedSet("seed");
     const counts = preferredSentenceCounts(questions);
-    const thin = (article?.sentences ?? []).filter((sentence) => (counts.get(sentence.number) ?? 0) < 3).map((sentence) => sentence.number);
+    const thin = (article?.sentences ?? [])
+      .filter((sentence) => (counts.get(sentence.number) ?? 0) < 3)
+      .map((sentence) => sentence.number);
     expect(article?.sentences.length).toBe(18);
     expect(thin).toEqual([]);
   });
@@ -47,8 +61,12 @@ describe("GIVEN the evaluation question sets", () => {
     const counts = countKinds(questions);
     expect(counts.total).toBeGreaterThanOrEqual(25);
     expect(counts.none).toBeGreaterThanOrEqual(6);
-    const covered = new Set(questions.questions.flatMap((question) => (Array.isArray(question.expect) ? question.expect : [])));
-    expect((article?.sentences ?? []).filter((sentence) => !covered.has(sentence.number)).map((sentence) => sentence.number)).toEqual([]);
+    const covered = new Set(
+      questions.questions.flatMap((question) => (Array.isArray(question.expect) ? question.expect : [])),
+    );
+    expect(
+      (article?.sentences ?? []).filter((sentence) => !covered.has(sentence.number)).map((sentence) => sentence.number),
+    ).toEqual([]);
     expect(existsSync(join(set.knowledgeDirectory, "facts"))).toBe(false);
   });
 });
@@ -67,7 +85,15 @@ describe("GIVEN a question set file with mistakes", () => {
   });
 
   test("THEN the schema refuses the same question twice, whatever its case", () => {
-    const result = QuestionSet.safeParse({ article: "some-article", questions: [{ q: "who is Lavrov?", expect: [1] }, { q: "Who is Lavrov?", expect: "none" }] });
-    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["questions.1.q", "duplicates questions[0]"]]);
+    const result = QuestionSet.safeParse({
+      article: "some-article",
+      questions: [
+        { q: "who is Lavrov?", expect: [1] },
+        { q: "Who is Lavrov?", expect: "none" },
+      ],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["questions.1.q", "duplicates questions[0]"],
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { computeMetrics, missOf, scoreQuestion } from "../../evaluation/runEvalu
 import type { SystemReply } from "../../evaluation/systems.js";
 
 const ARTICLE = "blinken-lavrov-geneva";
-const question = (q: string, expect: EvalQuestion["expect"], mustContain: string[] = []) => EvalQuestion.parse({ q, expect, mustContain });
+const question = (q: string, expect: EvalQuestion["expect"], mustContain: string[] = []) =>
+  EvalQuestion.parse({ q, expect, mustContain });
 const reply = (answered: boolean, sentences: number[], text = ""): SystemReply => ({
   answered,
   text,
@@ -30,12 +31,20 @@ describe("GIVEN a reply to an answerable question", () => {
   });
 
   test("WHEN the right sentence number comes from another article THEN it is not a hit", () => {
-    const outcome = scoreQuestion(question("how much aid?", [6]), ARTICLE, { answered: true, text: "", ranked: [{ article: "other", sentence: 6, text: "" }] });
+    const outcome = scoreQuestion(question("how much aid?", [6]), ARTICLE, {
+      answered: true,
+      text: "",
+      ranked: [{ article: "other", sentence: 6, text: "" }],
+    });
     expect(outcome.top1).toBe(false);
   });
 
   test("WHEN the text lacks a required word THEN the miss names it, ignoring case and accents", () => {
-    const outcome = scoreQuestion(question("¿dónde?", [1], ["Geneva", "genève"]), ARTICLE, reply(true, [1], "In GENEVE, on Friday"));
+    const outcome = scoreQuestion(
+      question("¿dónde?", [1], ["Geneva", "genève"]),
+      ARTICLE,
+      reply(true, [1], "In GENEVE, on Friday"),
+    );
     expect(outcome.mustContainMissing).toEqual(["Geneva"]);
     expect(missOf(outcome)?.reasons).toEqual(['text lacks "Geneva"']);
   });
@@ -47,7 +56,11 @@ describe("GIVEN replies to unanswerable and byline questions", () => {
       scoreQuestion(question("who is Biden?", "none"), ARTICLE, reply(false, [])),
       scoreQuestion(question("how many tanks?", "none"), ARTICLE, reply(true, [2])),
       scoreQuestion(question("how much aid?", [6]), ARTICLE, reply(false, [])),
-      scoreQuestion(question("who wrote this?", "meta", ["David William"]), ARTICLE, reply(true, [], "By David William")),
+      scoreQuestion(
+        question("who wrote this?", "meta", ["David William"]),
+        ARTICLE,
+        reply(true, [], "By David William"),
+      ),
     ];
     const metrics = computeMetrics(outcomes, [1, 2, 3], 0);
     expect(metrics.abstentionRecall).toEqual({ hits: 1, total: 2, rate: 0.5 });

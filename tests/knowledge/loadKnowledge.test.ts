@@ -61,34 +61,89 @@ describe("loadKnowledge refuses a broken knowledge folder with one readable mess
   // Each row: fixture folder, the file the message starts with, what follows it (the field path), and the problem.
   test.each([
     ["missing-front-matter", mini("missing-front-matter"), ": (top level): ", "must start with YAML front matter"],
-    ["front-matter-missing-source", mini("front-matter-missing-source"), " (front matter): source: ", "is required (expected string)"],
-    ["front-matter-bad-yaml", mini("front-matter-bad-yaml"), ": front matter: ", "not valid YAML at line 4, column 1: unexpected end of the stream within a flow collection"],
+    [
+      "front-matter-missing-source",
+      mini("front-matter-missing-source"),
+      " (front matter): source: ",
+      "is required (expected string)",
+    ],
+    [
+      "front-matter-bad-yaml",
+      mini("front-matter-bad-yaml"),
+      ": front matter: ",
+      "not valid YAML at line 4, column 1: unexpected end of the stream within a flow collection",
+    ],
     ["facts-bad-yaml", miniFacts("facts-bad-yaml"), ": (top level): ", "not valid YAML at line 12, column 5"],
     ["facts-bad-json", miniFacts("facts-bad-json", "mini.json"), ": (top level): ", "not valid JSON"],
-    ["sentence-out-of-range", miniFacts("sentence-out-of-range"), ": entities[0].sentences[1]: ", "sentence 99 does not exist (the article has 3)"],
-    ["quote-not-verbatim", miniFacts("quote-not-verbatim"), ": quotes[0].text: ", "does not appear verbatim in sentence 2"],
-    ["figure-not-verbatim", miniFacts("figure-not-verbatim"), ": figures[0].text: ", '"200 million dollars" does not appear verbatim'],
+    [
+      "sentence-out-of-range",
+      miniFacts("sentence-out-of-range"),
+      ": entities[0].sentences[1]: ",
+      "sentence 99 does not exist (the article has 3)",
+    ],
+    [
+      "quote-not-verbatim",
+      miniFacts("quote-not-verbatim"),
+      ": quotes[0].text: ",
+      "does not appear verbatim in sentence 2",
+    ],
+    [
+      "figure-not-verbatim",
+      miniFacts("figure-not-verbatim"),
+      ": figures[0].text: ",
+      '"200 million dollars" does not appear verbatim',
+    ],
     ["duplicate-id", miniFacts("duplicate-id"), ": entities[1].id: ", '"blinken" is already used by entities[0]'],
-    ["alias-collision", miniFacts("alias-collision"), ": entities[1].aliases[1]: ", '"us secretary of state" is also a name of the entity "blinken"'],
+    [
+      "alias-collision",
+      miniFacts("alias-collision"),
+      ": entities[1].aliases[1]: ",
+      '"us secretary of state" is also a name of the entity "blinken"',
+    ],
     ["unknown-speaker", miniFacts("unknown-speaker"), ": quotes[0].speaker: ", 'no entity has the id "putin"'],
-    ["unknown-timeline-entity", miniFacts("unknown-timeline-entity"), ": timeline[0].where: ", 'no entity has the id "geneva"'],
-    ["orphan-facts", miniFacts("orphan-facts", "ghost.yaml"), ": ", `no article ${join(FIXTURES, "orphan-facts", "articles", "ghost.md")} for these facts`],
+    [
+      "unknown-timeline-entity",
+      miniFacts("unknown-timeline-entity"),
+      ": timeline[0].where: ",
+      'no entity has the id "geneva"',
+    ],
+    [
+      "orphan-facts",
+      miniFacts("orphan-facts", "ghost.yaml"),
+      ": ",
+      `no article ${join(FIXTURES, "orphan-facts", "articles", "ghost.md")} for these facts`,
+    ],
     ["wrong-field-type", miniFacts("wrong-field-type"), ": entities[1].sentences: ", "expected array, received string"],
     ["unknown-field", miniFacts("unknown-field"), ": entities[1]: ", 'Unrecognized key: "aliasses"'],
     ["empty-article-body", mini("empty-article-body"), ": body: ", "no text after its front matter"],
-    ["two-facts-files", miniFacts("two-facts-files"), `, ${miniFacts("two-facts-files", "mini.json")}: `, "one article may have only one facts file"],
-    ["bad-article-file-name", mini("bad-article-file-name", "Mini_Article.md"), ": file name: ", "lower-case words joined by dashes"],
-  ])("GIVEN the %s fixture THEN one line names the file %s, then '%s', then the problem", (folder, file, path, problem) => {
-    const error = loadError(join(FIXTURES, folder));
-    expect(error.name).toBe("KnowledgeError");
-    expect(error.message.split("\n")).toHaveLength(1);
-    expect(error.message.startsWith(`${file}${path}`)).toBe(true);
-    expect(error.message.slice(`${file}${path}`.length)).toContain(problem);
-  });
+    [
+      "two-facts-files",
+      miniFacts("two-facts-files"),
+      `, ${miniFacts("two-facts-files", "mini.json")}: `,
+      "one article may have only one facts file",
+    ],
+    [
+      "bad-article-file-name",
+      mini("bad-article-file-name", "Mini_Article.md"),
+      ": file name: ",
+      "lower-case words joined by dashes",
+    ],
+  ])(
+    "GIVEN the %s fixture THEN one line names the file %s, then '%s', then the problem",
+    (folder, file, path, problem) => {
+      const error = loadError(join(FIXTURES, folder));
+      expect(error.name).toBe("KnowledgeError");
+      expect(error.message.split("\n")).toHaveLength(1);
+      expect(error.message.startsWith(`${file}${path}`)).toBe(true);
+      expect(error.message.slice(`${file}${path}`.length)).toContain(problem);
+    },
+  );
 
   it("GIVEN a facts file with several problems THEN every problem gets its own line, each naming the file", () => {
     const markdown = readFileSync(mini("valid"), "utf8");
-    const facts = readFileSync(miniFacts("valid"), "utf8").replace("speaker: blinken", "speaker: nobody").replace("sentence: 2", "sentence: 99");
+    const facts = readFileSync(miniFacts("valid"), "utf8")
+      .replace("speaker: blinken", "speaker: nobody")
+      .replace("sentence: 2", "sentence: 99");
     const error = buildError([{ slug: "mini", file: "mini.md", markdown, facts: { file: "mini.yaml", text: facts } }]);
     expect(error.message.split("\n")).toEqual([
       "mini.yaml: quotes[0].sentence: sentence 99 does not exist (the article has 3)",
@@ -100,7 +155,9 @@ describe("loadKnowledge refuses a broken knowledge folder with one readable mess
     const markdown = readFileSync(mini("valid"), "utf8");
     const facts = readFileSync(miniFacts("valid"), "utf8").replace("aliases: [Lavrov]", 'aliases: [Lavrov, "$"]');
     const error = buildError([{ slug: "mini", file: "mini.md", markdown, facts: { file: "mini.yaml", text: facts } }]);
-    expect(error.message).toBe('mini.yaml: entities[1].aliases[1]: "$" has no letters or digits to match a question on');
+    expect(error.message).toBe(
+      'mini.yaml: entities[1].aliases[1]: "$" has no letters or digits to match a question on',
+    );
   });
 
   it("GIVEN no sources at all THEN building knowledge is refused", () => {
@@ -138,12 +195,19 @@ describe("loadKnowledge on a copy of the knowledge folder", () => {
     const before = loadKnowledge(KNOWLEDGE);
     const after = loadKnowledge(folder);
 
-    expect(after.articles.map((article) => article.slug).sort()).toEqual(["blinken-lavrov-geneva", "eu-summit-brussels"]);
+    expect(after.articles.map((article) => article.slug).sort()).toEqual([
+      "blinken-lavrov-geneva",
+      "eu-summit-brussels",
+    ]);
     const added = after.articles.find((article) => article.slug === "eu-summit-brussels");
     expect(added?.meta.source).toBe("Example Wire");
     expect(added?.sentences.map((sentence) => sentence.number)).toEqual([1, 2]);
-    expect(added?.sentences[1]?.text).toBe("Ursula von der Leyen said the Commission would propose 3 billion euros in support.");
-    expect(after.articles.find((article) => article.slug === SEED)).toEqual(before.articles.find((article) => article.slug === SEED));
+    expect(added?.sentences[1]?.text).toBe(
+      "Ursula von der Leyen said the Commission would propose 3 billion euros in support.",
+    );
+    expect(after.articles.find((article) => article.slug === SEED)).toEqual(
+      before.articles.find((article) => article.slug === SEED),
+    );
   });
 
   it("GIVEN a knowledge folder without articles/ THEN the message names the missing folder", () => {
@@ -163,7 +227,14 @@ describe("loadKnowledge on a copy of the knowledge folder", () => {
   it("GIVEN the seed facts with a quote changed by one character THEN loading names the seed facts file and the quote", () => {
     const folder = copyOfKnowledge();
     const factsFile = join(folder, "facts", `${SEED}.yaml`);
-    writeFileSync(factsFile, readFileSync(factsFile, "utf8").replace("text: very severe consequences", "text: very serious consequences"));
-    expect(loadError(folder).message).toMatch(new RegExp(`^${factsFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: quotes\\[\\d+\\]\\.text: does not appear verbatim in sentence 15$`));
+    writeFileSync(
+      factsFile,
+      readFileSync(factsFile, "utf8").replace("text: very severe consequences", "text: very serious consequences"),
+    );
+    expect(loadError(folder).message).toMatch(
+      new RegExp(
+        `^${factsFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: quotes\\[\\d+\\]\\.text: does not appear verbatim in sentence 15$`,
+      ),
+    );
   });
 });

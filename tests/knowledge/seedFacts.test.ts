@@ -23,7 +23,8 @@ const sentenceText = (n: number): string => {
 /** Every sentence citation in the facts file, with the path of the field that makes it. */
 function citations(): { path: string; sentence: number }[] {
   const out: { path: string; sentence: number }[] = [];
-  const add = (path: string, refs: readonly number[]) => refs.forEach((sentence, i) => out.push({ path: `${path}[${i}]`, sentence }));
+  const add = (path: string, refs: readonly number[]) =>
+    refs.forEach((sentence, i) => out.push({ path: `${path}[${i}]`, sentence }));
   if (facts.summary) add("summary.sentences", facts.summary.sentences);
   facts.entities.forEach((entity, i) => {
     add(`entities[${i}].sentences`, entity.sentences);
@@ -44,7 +45,8 @@ function mentions(text: string, phrase: string): boolean {
 }
 
 const entityByName = new Map<string, string>();
-for (const entity of facts.entities) for (const name of [entity.name, ...entity.aliases]) entityByName.set(nameKey(name), entity.id);
+for (const entity of facts.entities)
+  for (const name of [entity.name, ...entity.aliases]) entityByName.set(nameKey(name), entity.id);
 const entityById = new Map(facts.entities.map((entity) => [entity.id, entity]));
 
 describe("the seed facts file is internally consistent", () => {
@@ -78,16 +80,29 @@ describe("the seed facts file is internally consistent", () => {
   });
 
   it("GIVEN every quote THEN its speaker is an entity that itself cites the quote's sentence", () => {
-    for (const quote of facts.quotes) expect(entityById.get(quote.speaker)?.sentences, quote.id).toContain(quote.sentence);
+    for (const quote of facts.quotes)
+      expect(entityById.get(quote.speaker)?.sentences, quote.id).toContain(quote.sentence);
   });
 
   it("GIVEN the direct quotes THEN each has the speaker the article gives it", () => {
     const speakers = Object.fromEntries(facts.quotes.map((quote) => [quote.sentence, quote.speaker]));
-    expect(speakers).toEqual({ 5: "blinken", 6: "united-states", 7: "zelensky", 10: "kremlin", 11: "blinken", 12: "blinken", 14: "kuleba", 15: "blinken", 17: "stoltenberg" });
+    expect(speakers).toEqual({
+      5: "blinken",
+      6: "united-states",
+      7: "zelensky",
+      10: "kremlin",
+      11: "blinken",
+      12: "blinken",
+      14: "kuleba",
+      15: "blinken",
+      17: "stoltenberg",
+    });
   });
 
   it("GIVEN all entities, topics, timeline events, quotes and figures THEN no two share an id", () => {
-    const ids = [facts.entities, facts.topics, facts.timeline, facts.quotes, facts.figures].flatMap((list) => list.map((fact) => fact.id));
+    const ids = [facts.entities, facts.topics, facts.timeline, facts.quotes, facts.figures].flatMap((list) =>
+      list.map((fact) => fact.id),
+    );
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
@@ -96,29 +111,44 @@ describe("the seed facts file is internally consistent", () => {
     for (const entity of facts.entities) {
       // Accented spellings ("Berlín") stay listed beside the plain ones on purpose: readers and autocomplete see them.
       const spellings = [entity.name, ...entity.aliases].map((name) => name.toLowerCase());
-      expect(spellings.filter((spelling, i) => spellings.indexOf(spelling) !== i), entity.id).toEqual([]);
-      for (const name of [entity.name, ...entity.aliases]) owners.set(nameKey(name), (owners.get(nameKey(name)) ?? new Set()).add(entity.id));
+      expect(
+        spellings.filter((spelling, i) => spellings.indexOf(spelling) !== i),
+        entity.id,
+      ).toEqual([]);
+      for (const name of [entity.name, ...entity.aliases])
+        owners.set(nameKey(name), (owners.get(nameKey(name)) ?? new Set()).add(entity.id));
     }
     expect([...owners].filter(([, ids]) => ids.size > 1)).toEqual([]);
   });
 
   it("GIVEN every quote speaker and timeline who/where THEN each resolves to an entity, and every where is a place or country", () => {
-    const references = [...facts.quotes.map((quote) => quote.speaker), ...facts.timeline.flatMap((event) => [...event.who, ...(event.where ? [event.where] : [])])];
+    const references = [
+      ...facts.quotes.map((quote) => quote.speaker),
+      ...facts.timeline.flatMap((event) => [...event.who, ...(event.where ? [event.where] : [])]),
+    ];
     expect(references.filter((id) => !entityById.has(id))).toEqual([]);
-    for (const event of facts.timeline) if (event.where) expect(["place", "country"], event.id).toContain(entityById.get(event.where)?.kind);
+    for (const event of facts.timeline)
+      if (event.where) expect(["place", "country"], event.id).toContain(entityById.get(event.where)?.kind);
   });
 
   it("GIVEN every entity THEN it cites each sentence that prints its name or one of its aliases", () => {
     for (const entity of facts.entities) {
-      const naming = article.sentences.filter((sentence) => [entity.name, ...entity.aliases].some((name) => mentions(sentence.text, name))).map((sentence) => sentence.number);
-      expect(naming.filter((n) => !entity.sentences.includes(n)), entity.id).toEqual([]);
+      const naming = article.sentences
+        .filter((sentence) => [entity.name, ...entity.aliases].some((name) => mentions(sentence.text, name)))
+        .map((sentence) => sentence.number);
+      expect(
+        naming.filter((n) => !entity.sentences.includes(n)),
+        entity.id,
+      ).toEqual([]);
     }
   });
 
   it("GIVEN a role the article states (not inferred) THEN its words appear in one of the sentences it cites", () => {
     for (const entity of facts.entities) {
       for (const role of entity.roles.filter((candidate) => !candidate.inferred)) {
-        const stated = role.sentences.some((n) => words(role.text).every((word) => words(sentenceText(n)).includes(word)));
+        const stated = role.sentences.some((n) =>
+          words(role.text).every((word) => words(sentenceText(n)).includes(word)),
+        );
         expect(stated, `${entity.id}: "${role.text}"`).toBe(true);
       }
     }
@@ -142,22 +172,49 @@ describe("the seed facts file is internally consistent", () => {
     expect(new Set(ordered.map((event) => event.order)).size).toBe(ordered.length);
     const days = ordered.map((event) => event.when).filter((day, i, all) => all.indexOf(day) === i);
     expect(days).toEqual(["Wednesday", "Thursday", "Friday"]);
-    for (const event of facts.timeline) expect(event.sentences.some((n) => sentenceText(n).includes(event.when)), event.id).toBe(true);
+    for (const event of facts.timeline)
+      expect(
+        event.sentences.some((n) => sentenceText(n).includes(event.when)),
+        event.id,
+      ).toBe(true);
   });
 });
 
 describe("the seed facts answer what readers ask", () => {
   test.each([
-    ...["Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy", "Volodimir", "Volodymyr", "Volodymyr Zelenskyy", "Ukrainian president"].map((name) => [name, "zelensky"]),
-    ...["Kuleba", "Dmitro", "Dmytro", "Dmytro Kuleba", "head of Ukrainian diplomacy", "Ukraine's foreign minister"].map((name) => [name, "kuleba"]),
-    ...["Lavrov", "Sergei", "Sergey", "Sergey Lavrov", "Russian counterpart", "Russian foreign minister"].map((name) => [name, "lavrov"]),
-    ...["Blinken", "Antony Blinken", "US Secretary of State", "Secretary of State", "head of US diplomacy", "head of American diplomacy"].map((name) => [name, "blinken"]),
+    ...[
+      "Zelensky",
+      "Zelenskyy",
+      "Zelenski",
+      "Zelenskiy",
+      "Volodimir",
+      "Volodymyr",
+      "Volodymyr Zelenskyy",
+      "Ukrainian president",
+    ].map((name) => [name, "zelensky"]),
+    ...["Kuleba", "Dmitro", "Dmytro", "Dmytro Kuleba", "head of Ukrainian diplomacy", "Ukraine's foreign minister"].map(
+      (name) => [name, "kuleba"],
+    ),
+    ...["Lavrov", "Sergei", "Sergey", "Sergey Lavrov", "Russian counterpart", "Russian foreign minister"].map(
+      (name) => [name, "lavrov"],
+    ),
+    ...[
+      "Blinken",
+      "Antony Blinken",
+      "US Secretary of State",
+      "Secretary of State",
+      "head of US diplomacy",
+      "head of American diplomacy",
+    ].map((name) => [name, "blinken"]),
     ...["Putin", "Vladimir Putin", "President Putin"].map((name) => [name, "putin"]),
     ...["Stoltenberg", "Jens", "NATO Secretary General"].map((name) => [name, "stoltenberg"]),
     ...["Kiev", "Kyiv", "Kiew"].map((name) => [name, "kiev"]),
     ...["NATO", "OTAN", "North Atlantic Treaty Organization", "the Alliance"].map((name) => [name, "nato"]),
     ...["Geneva", "Ginebra", "Genève", "Genf", "GINEBRA"].map((name) => [name, "geneva"]),
-    ...["United States", "US", "U.S.", "USA", "EE.UU.", "EEUU", "Washington", "America"].map((name) => [name, "united-states"]),
+    ...["United States", "US", "U.S.", "USA", "EE.UU.", "EEUU", "Washington", "America"].map((name) => [
+      name,
+      "united-states",
+    ]),
     ...["Russia", "Rusia", "Russian Federation"].map((name) => [name, "russia"]),
     ...["Moscow", "Moscú", "Kremlin", "the Kremlin", "Russia's government"].map((name) => [name, "kremlin"]),
     ...["Ukraine", "Ucrania"].map((name) => [name, "ukraine"]),
@@ -188,7 +245,8 @@ describe("the seed facts answer what readers ask", () => {
   });
 
   it("GIVEN roles the article only implies THEN each is marked inferred", () => {
-    const inferred = (id: string, text: string) => entityById.get(id)?.roles.find((role) => role.text === text)?.inferred;
+    const inferred = (id: string, text: string) =>
+      entityById.get(id)?.roles.find((role) => role.text === text)?.inferred;
     expect(inferred("kuleba", "Ukraine's foreign minister")).toBe(true);
     expect(inferred("kuleba", "head of Ukrainian diplomacy")).toBe(true);
     expect(inferred("putin", "President of Russia")).toBe(true);
@@ -196,7 +254,22 @@ describe("the seed facts answer what readers ask", () => {
   });
 
   test.each([
-    ["aid", ["money", "funding", "funds", "assistance", "help", "military aid", "dollars", "package", "weapons", "ayuda", "dinero"]],
+    [
+      "aid",
+      [
+        "money",
+        "funding",
+        "funds",
+        "assistance",
+        "help",
+        "military aid",
+        "dollars",
+        "package",
+        "weapons",
+        "ayuda",
+        "dinero",
+      ],
+    ],
     ["troops", ["soldiers", "army", "forces", "military buildup", "border", "invasion", "tropas"]],
     ["demands", ["demands", "conditions", "ultimatum", "exigencias"]],
     ["meeting", ["meeting", "summit", "talks", "reunión", "encuentro"]],
@@ -223,7 +296,16 @@ describe("the seed facts answer what readers ask", () => {
   it("GIVEN the aid figure THEN it is 200,000,000 USD and every way of writing it is an alias", () => {
     const aid = facts.figures.find((figure) => figure.value === 200_000_000);
     expect(aid).toMatchObject({ text: "200 million dollars", unit: "USD", sentences: [6] });
-    expect(aid?.aliases).toEqual(expect.arrayContaining(["$200 million", "$200M", "200M", "200 million", "US$200 million", "200 millones de dólares"]));
+    expect(aid?.aliases).toEqual(
+      expect.arrayContaining([
+        "$200 million",
+        "$200M",
+        "200M",
+        "200 million",
+        "US$200 million",
+        "200 millones de dólares",
+      ]),
+    );
   });
 
   it("GIVEN the troop figure THEN its value is a lower bound and says so", () => {

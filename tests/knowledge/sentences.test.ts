@@ -41,11 +41,9 @@ describe("splitSentences", () => {
   });
 
   it("GIVEN paragraphs without final punctuation, CRLF line ends and blank lines THEN each paragraph ends a sentence and blanks are skipped", () => {
-    expect(splitSentences("A headline without a full stop\r\n\r\n  Second paragraph. Third sentence.\n").map((s) => s.text)).toEqual([
-      "A headline without a full stop",
-      "Second paragraph.",
-      "Third sentence.",
-    ]);
+    expect(
+      splitSentences("A headline without a full stop\r\n\r\n  Second paragraph. Third sentence.\n").map((s) => s.text),
+    ).toEqual(["A headline without a full stop", "Second paragraph.", "Third sentence."]);
   });
 
   it("GIVEN only whitespace THEN there is no sentence", () => {

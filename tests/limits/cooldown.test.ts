@@ -86,10 +86,20 @@ describe("createCooldown", () => {
 });
 
 /** One step of a random history: who asks, and how much later. */
-const step = fc.record({ user: fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), advanceMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 12_000 })) });
-const settings = fc.record({ max: fc.integer({ min: 1, max: 6 }), windowMs: fc.integer({ min: 1, max: 5_000 }), maxTracked: fc.integer({ min: 1, max: 8 }) });
+const step = fc.record({
+  user: fc.constantFrom("a", "b", "c", "d", "e", "f", "g"),
+  advanceMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 12_000 })),
+});
+const settings = fc.record({
+  max: fc.integer({ min: 1, max: 6 }),
+  windowMs: fc.integer({ min: 1, max: 5_000 }),
+  maxTracked: fc.integer({ min: 1, max: 8 }),
+});
 
-function replay(options: { max: number; windowMs: number; maxTracked: number }, steps: { user: string; advanceMs: number }[]) {
+function replay(
+  options: { max: number; windowMs: number; maxTracked: number },
+  steps: { user: string; advanceMs: number }[],
+) {
   const clock = manualClock(0);
   const cooldown = createCooldown({ ...options, now: clock.now });
   return steps.map(({ user, advanceMs }) => {
@@ -105,7 +115,9 @@ describe("createCooldown (property-based)", () => {
       fc.property(settings, fc.array(step, { maxLength: 120 }), (options, steps) => {
         const allowed = replay({ ...options, maxTracked: 100 }, steps).filter((entry) => entry.decision.allowed);
         for (const entry of allowed) {
-          const inWindow = allowed.filter((other) => other.user === entry.user && other.at <= entry.at && entry.at - other.at < options.windowMs);
+          const inWindow = allowed.filter(
+            (other) => other.user === entry.user && other.at <= entry.at && entry.at - other.at < options.windowMs,
+          );
           expect(inWindow.length).toBeLessThanOrEqual(options.max);
         }
       }),
@@ -116,9 +128,13 @@ describe("createCooldown (property-based)", () => {
   test("GIVEN any history THEN each user gets at most one notice per window", () => {
     fc.assert(
       fc.property(settings, fc.array(step, { maxLength: 120 }), (options, steps) => {
-        const notices = replay({ ...options, maxTracked: 100 }, steps).filter((entry) => !entry.decision.allowed && entry.decision.notify);
+        const notices = replay({ ...options, maxTracked: 100 }, steps).filter(
+          (entry) => !entry.decision.allowed && entry.decision.notify,
+        );
         for (const notice of notices) {
-          const close = notices.filter((other) => other.user === notice.user && other.at <= notice.at && notice.at - other.at < options.windowMs);
+          const close = notices.filter(
+            (other) => other.user === notice.user && other.at <= notice.at && notice.at - other.at < options.windowMs,
+          );
           expect(close).toHaveLength(1);
         }
       }),
@@ -132,7 +148,10 @@ describe("createCooldown (property-based)", () => {
         const history = replay(options, steps);
         for (const [index, entry] of history.entries()) {
           expect(entry.size).toBeLessThanOrEqual(options.maxTracked);
-          const previous = history.slice(0, index).filter((other) => other.user === entry.user).at(-1);
+          const previous = history
+            .slice(0, index)
+            .filter((other) => other.user === entry.user)
+            .at(-1);
           if (!previous || entry.at - previous.at >= options.windowMs) expect(entry.decision.allowed).toBe(true);
         }
       }),
@@ -155,7 +174,11 @@ describe("createCooldown (property-based)", () => {
             const last = notified.get(entry.user);
             const notify = last === undefined || entry.at - last >= options.windowMs;
             if (notify) notified.set(entry.user, entry.at);
-            expect(entry.decision).toEqual({ allowed: false, notify, retryAfterMs: (recent[0] ?? 0) + options.windowMs - entry.at });
+            expect(entry.decision).toEqual({
+              allowed: false,
+              notify,
+              retryAfterMs: (recent[0] ?? 0) + options.windowMs - entry.at,
+            });
           }
         }
       }),
@@ -177,12 +200,20 @@ describe("QUESTION_RATE_LIMIT", () => {
     expect(QuestionRateSpec.parse(text)).toEqual(expected);
   });
 
-  test.each(["5", "5/", "five/10s", "5/10", "0/10s", "5/0s", "5/2d", "-1/10s", "5/25h"])("GIVEN the malformed %j THEN start-up stops with one line naming QUESTION_RATE_LIMIT", (text) => {
-    expect(() => loadConfig({ QUESTION_RATE_LIMIT: text }, { dotenv: false })).toThrow(/^Configuration error: QUESTION_RATE_LIMIT must be a count per window such as 5\/10s/);
-  });
+  test.each(["5", "5/", "five/10s", "5/10", "0/10s", "5/0s", "5/2d", "-1/10s", "5/25h"])(
+    "GIVEN the malformed %j THEN start-up stops with one line naming QUESTION_RATE_LIMIT",
+    (text) => {
+      expect(() => loadConfig({ QUESTION_RATE_LIMIT: text }, { dotenv: false })).toThrow(
+        /^Configuration error: QUESTION_RATE_LIMIT must be a count per window such as 5\/10s/,
+      );
+    },
+  );
 
   test("GIVEN the variable set or unset THEN the config carries the parsed limit or leaves the default to the bot", () => {
-    expect(loadConfig({ QUESTION_RATE_LIMIT: "7/30s" }, { dotenv: false }).QUESTION_RATE_LIMIT).toEqual({ max: 7, windowMs: 30_000 });
+    expect(loadConfig({ QUESTION_RATE_LIMIT: "7/30s" }, { dotenv: false }).QUESTION_RATE_LIMIT).toEqual({
+      max: 7,
+      windowMs: 30_000,
+    });
     expect(loadConfig({ QUESTION_RATE_LIMIT: "" }, { dotenv: false }).QUESTION_RATE_LIMIT).toBeUndefined();
   });
 

@@ -7,7 +7,10 @@ const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.super-secret-hmac-part_123";
 describe("createLogger", () => {
   function capture(): { stream: Writable; text: () => string } {
     const chunks: string[] = [];
-    return { stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }), text: () => chunks.join("") };
+    return {
+      stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }),
+      text: () => chunks.join(""),
+    };
   }
 
   test("GIVEN the token hidden anywhere in a log call THEN the line says [redacted] instead", () => {

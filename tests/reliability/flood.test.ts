@@ -5,8 +5,23 @@
  */
 import type { APIUser } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Harness, type InteractionResponse, customIds, messageFromResponse, startHarness } from "../support/discordHarness.js";
-import { IDS, SELF, asUser, autocomplete, buttonClick, messageCreate, slashCommand, userWithId } from "../../fakeDiscord/index.js";
+import {
+  type Harness,
+  type InteractionResponse,
+  customIds,
+  messageFromResponse,
+  startHarness,
+} from "../support/discordHarness.js";
+import {
+  IDS,
+  SELF,
+  asUser,
+  autocomplete,
+  buttonClick,
+  messageCreate,
+  slashCommand,
+  userWithId,
+} from "../../fakeDiscord/index.js";
 import { waitForLog } from "../support/reliability.js";
 
 const EPHEMERAL = 64;
@@ -14,12 +29,17 @@ const REPLY = 4;
 const UPDATE = 7;
 const AUTOCOMPLETE_RESULT = 8;
 const WINDOW_MS = 10_000;
-const SLOW_DOWN = /^You're asking faster than I can answer \(up to 5 questions every 10 seconds\)\. Please ask again in \d+ s\.$/;
+const SLOW_DOWN =
+  /^You're asking faster than I can answer \(up to 5 questions every 10 seconds\)\. Please ask again in \d+ s\.$/;
 
 let time = 0;
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ questionRate: { max: 5, windowMs: WINDOW_MS }, now: () => time, dmChannels: { everyMs: 50, keep: 5 } });
+  harness = await startHarness({
+    questionRate: { max: 5, windowMs: WINDOW_MS },
+    now: () => time,
+    dmChannels: { everyMs: 50, keep: 5 },
+  });
 });
 afterAll(async () => harness.stop());
 
@@ -30,8 +50,10 @@ function freshUser(): APIUser {
   return userWithId(nextUser.toString());
 }
 
-const ask = (user: APIUser, name = "who", options: Record<string, string> = { name: "Lavrov" }) => harness.interact(asUser(slashCommand(name, options), user));
-const mention = (user: APIUser, text = "who is Lavrov?") => messageCreate(`<@${IDS.bot}> ${text}`, { author: user, mentions: [SELF] });
+const ask = (user: APIUser, name = "who", options: Record<string, string> = { name: "Lavrov" }) =>
+  harness.interact(asUser(slashCommand(name, options), user));
+const mention = (user: APIUser, text = "who is Lavrov?") =>
+  messageCreate(`<@${IDS.bot}> ${text}`, { author: user, mentions: [SELF] });
 const dm = (user: APIUser, text = "who is Lavrov?") => messageCreate(text, { place: "dm", author: user });
 
 /** Dispatches a message, waits until the bot has handled it (its log line), and checks it sent nothing in reply. */
@@ -40,7 +62,9 @@ async function expectSilence(message: { id: string; channel_id: string }): Promi
   await harness.fake.dispatch("MESSAGE_CREATE", message);
   const line = await waitForLog(harness, (entry) => entry.eventId === message.id && entry.msg === "message handled");
   expect(line.outcome).toBe("limited");
-  expect(harness.fake.calls.slice(since).filter((call) => call.path === `/channels/${message.channel_id}/messages`)).toEqual([]);
+  expect(
+    harness.fake.calls.slice(since).filter((call) => call.path === `/channels/${message.channel_id}/messages`),
+  ).toEqual([]);
 }
 
 function expectAnswer(response: InteractionResponse): void {
@@ -103,9 +127,15 @@ describe("one quota across slash commands, mentions and DMs", () => {
     const flood = Array.from({ length: 40 }, (_, index) => mention(user, `question ${index} about Lavrov`));
     for (const message of flood) await harness.fake.dispatch("MESSAGE_CREATE", message);
     const ids = new Set(flood.map((message) => message.id));
-    const handled = () => harness.logs.filter((line) => typeof line.eventId === "string" && ids.has(line.eventId) && line.msg === "message handled");
+    const handled = () =>
+      harness.logs.filter(
+        (line) => typeof line.eventId === "string" && ids.has(line.eventId) && line.msg === "message handled",
+      );
     await waitForLog(harness, () => handled().length === flood.length);
-    const replies = harness.fake.callsMatching((call) => call.method === "POST" && call.path === `/channels/${IDS.guildChannel}/messages`, since);
+    const replies = harness.fake.callsMatching(
+      (call) => call.method === "POST" && call.path === `/channels/${IDS.guildChannel}/messages`,
+      since,
+    );
     expect(replies).toHaveLength(6);
     expect(handled().filter((line) => line.outcome === "limited")).toHaveLength(35);
   });
@@ -120,7 +150,12 @@ describe("what does not count as a question", () => {
     expectPrivateNotice(await ask(user));
 
     for (const partial of ["L", "La", "Lav", "Lavr", "Blin", "Zel", "Geneva"]) {
-      const response = await harness.interact(asUser(autocomplete(partial === "Geneva" ? "where" : "who", partial === "Geneva" ? "place" : "name", partial), user));
+      const response = await harness.interact(
+        asUser(
+          autocomplete(partial === "Geneva" ? "where" : "who", partial === "Geneva" ? "place" : "name", partial),
+          user,
+        ),
+      );
       expect(response.type).toBe(AUTOCOMPLETE_RESULT);
     }
 
@@ -136,12 +171,17 @@ describe("what does not count as a question", () => {
 
     const suggestion = customIds(notInArticle.data).find((id) => id.startsWith("v1:sg:"));
     expect(suggestion).toBeDefined();
-    expectPrivateNotice(await harness.interact(asUser(buttonClick(suggestion ?? "", messageFromResponse(notInArticle)), user)));
+    expectPrivateNotice(
+      await harness.interact(asUser(buttonClick(suggestion ?? "", messageFromResponse(notInArticle)), user)),
+    );
   });
 
   test("GIVEN 30 autocomplete keystrokes first THEN the person still has all 5 questions", async () => {
     const user = freshUser();
-    for (let index = 0; index < 30; index += 1) expect((await harness.interact(asUser(autocomplete("who", "name", "Lavrov".slice(0, (index % 6) + 1)), user))).type).toBe(AUTOCOMPLETE_RESULT);
+    for (let index = 0; index < 30; index += 1)
+      expect(
+        (await harness.interact(asUser(autocomplete("who", "name", "Lavrov".slice(0, (index % 6) + 1)), user))).type,
+      ).toBe(AUTOCOMPLETE_RESULT);
     for (let index = 0; index < 5; index += 1) expectAnswer(await ask(user));
   });
 });
@@ -150,7 +190,8 @@ describe("memory under a flood of people", () => {
   test("GIVEN DMs from 25 people, each in their own DM channel THEN at most 5 DM channels stay cached, and a swept channel still gets answers", async () => {
     const people = Array.from({ length: 25 }, () => freshUser());
     const channelOf = (index: number) => (1_100_000_000_000_600_000n + BigInt(index)).toString();
-    for (const [index, user] of people.entries()) await harness.sendMessage({ ...dm(user, "who is Lavrov?"), channel_id: channelOf(index) });
+    for (const [index, user] of people.entries())
+      await harness.sendMessage({ ...dm(user, "who is Lavrov?"), channel_id: channelOf(index) });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const cachedDms = () => harness.bot.client.channels.cache.filter((channel) => channel.isDMBased()).size;
     expect(cachedDms()).toBeLessThanOrEqual(5);
@@ -166,7 +207,8 @@ describe("QUESTION_RATE_LIMIT=off", () => {
     const open = await startHarness({ questionRate: "off" });
     try {
       const user = freshUser();
-      for (let index = 0; index < 12; index += 1) expectAnswer(await open.interact(asUser(slashCommand("who", { name: "Lavrov" }), user)));
+      for (let index = 0; index < 12; index += 1)
+        expectAnswer(await open.interact(asUser(slashCommand("who", { name: "Lavrov" }), user)));
     } finally {
       await open.stop();
     }

@@ -33,7 +33,9 @@ async function expectAnswering(): Promise<void> {
   const response = await harness.interact(slashCommand("who", { name: "Lavrov" }));
   expect(response.type).toBe(REPLY);
   expect(response.data?.embeds?.[0]?.description).toContain("Sergei Lavrov");
-  const { message } = await harness.sendMessage(messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { mentions: [SELF] }));
+  const { message } = await harness.sendMessage(
+    messageCreate(`<@${IDS.bot}> where will Blinken meet Lavrov?`, { mentions: [SELF] }),
+  );
   expect(message.embeds?.[0]?.description).toContain("Geneva");
 }
 
@@ -69,7 +71,8 @@ test("GIVEN heartbeats stop being acknowledged (a zombie connection) THEN the bo
   const closes = harness.fake.gatewayCloses.length;
   harness.fake.ackHeartbeats = false;
   const deadline = Date.now() + 3_000;
-  while (harness.fake.gatewayCloses.length === closes && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (harness.fake.gatewayCloses.length === closes && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   harness.fake.ackHeartbeats = true;
   expect(harness.fake.gatewayCloses.length).toBeGreaterThan(closes);
   await expectAnswering();

@@ -12,8 +12,25 @@ import { COMMANDS } from "../../commands/index.js";
 import type { SlashCommand } from "../../commands/command.js";
 import { startDiscordBot } from "../../src/discord/startBot.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { FAKE_TOKEN, type Harness, createEngineForTests, customIds, messageFromResponse, startHarness } from "../support/discordHarness.js";
-import { FakeDiscord, IDS, SELF, autocomplete, buttonClick, messageCommand, messageCreate, plainMessage, slashCommand } from "../../fakeDiscord/index.js";
+import {
+  FAKE_TOKEN,
+  type Harness,
+  createEngineForTests,
+  customIds,
+  messageFromResponse,
+  startHarness,
+} from "../support/discordHarness.js";
+import {
+  FakeDiscord,
+  IDS,
+  SELF,
+  autocomplete,
+  buttonClick,
+  messageCommand,
+  messageCreate,
+  plainMessage,
+  slashCommand,
+} from "../../fakeDiscord/index.js";
 import { callbackPath, originalPath, slowCommand, waitForLog } from "../support/reliability.js";
 
 /**
@@ -63,7 +80,12 @@ async function runSession(h: Harness): Promise<void> {
   h.fake.injectFault({ path: callbackPath(failing), status: 500, times: Number.POSITIVE_INFINITY });
   await h.fake.dispatch("INTERACTION_CREATE", failing);
   await waitForLog(h, (line) => line.eventId === failing.id && line.msg === "reply not delivered");
-  h.fake.injectFault({ path: `/channels/${IDS.guildChannel}/messages`, status: 429, headers: { "Retry-After": "0.1" }, body: { message: "You are being rate limited.", retry_after: 0.1, global: false } });
+  h.fake.injectFault({
+    path: `/channels/${IDS.guildChannel}/messages`,
+    status: 429,
+    headers: { "Retry-After": "0.1" },
+    body: { message: "You are being rate limited.", retry_after: 0.1, global: false },
+  });
   await h.sendMessage(messageCreate(`<@${IDS.bot}> what did Zelensky say?`, { mentions: [SELF] }));
   const slow = slashCommand("slowwho");
   h.fake.injectFault({ method: "PATCH", path: originalPath(slow), delayMs: 1_000, times: Number.POSITIVE_INFINITY });
@@ -88,15 +110,33 @@ async function runSession(h: Harness): Promise<void> {
 /** A login Discord refuses (401 on GET /gateway/bot): the error the bot raises. */
 async function failedLogin(): Promise<string> {
   const fake = await FakeDiscord.start();
-  fake.injectFault({ path: "/gateway/bot", status: 401, body: { message: "401: Unauthorized", code: 0 }, times: Number.POSITIVE_INFINITY });
+  fake.injectFault({
+    path: "/gateway/bot",
+    status: 401,
+    body: { message: "401: Unauthorized", code: 0 },
+    times: Number.POSITIVE_INFINITY,
+  });
   const lines: string[] = [];
-  const destination = new Writable({ write: (chunk: Buffer, _encoding, callback) => (lines.push(chunk.toString()), callback()) });
+  const destination = new Writable({
+    write: (chunk: Buffer, _encoding, callback) => (lines.push(chunk.toString()), callback()),
+  });
   try {
-    await startDiscordBot({ config: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "trace", KNOWLEDGE_DIR: "knowledge" }, logger: createLogger({ level: "trace", destination }), getEngine: createEngineForTests, commands: COMMANDS, readyTimeoutMs: 5_000 });
+    await startDiscordBot({
+      config: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "trace", KNOWLEDGE_DIR: "knowledge" },
+      logger: createLogger({ level: "trace", destination }),
+      getEngine: createEngineForTests,
+      commands: COMMANDS,
+      readyTimeoutMs: 5_000,
+    });
     return "the login unexpectedly succeeded";
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : "";
-    return [error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error), cause, ...lines].join("\n");
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : "";
+    return [
+      error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error),
+      cause,
+      ...lines,
+    ].join("\n");
   } finally {
     await fake.stop();
   }
@@ -109,7 +149,16 @@ function expectNoSecret(text: string, where: string): void {
 
 test("GIVEN the whole session THEN it really exercised answers, errors, faults, reconnects and bad payloads", () => {
   const text = harness.logText();
-  for (const marker of ["interaction handled", "message handled", "interaction handler failed", "reply not delivered", "gateway resumed", "malformed gateway payload ignored", "discord debug"]) expect(text, marker).toContain(marker);
+  for (const marker of [
+    "interaction handled",
+    "message handled",
+    "interaction handler failed",
+    "reply not delivered",
+    "gateway resumed",
+    "malformed gateway payload ignored",
+    "discord debug",
+  ])
+    expect(text, marker).toContain(marker);
   expect(harness.fake.identifies.length).toBeGreaterThanOrEqual(2);
   expect(harness.fake.resumes.length).toBeGreaterThanOrEqual(1);
   expect(loginFailure).toMatch(/^Error: Discord login failed: Discord rejected DISCORD_TOKEN/);
@@ -120,7 +169,11 @@ test("GIVEN every log line, with the logger's scrubbing off THEN none contains t
 });
 
 test("GIVEN every reply body, route and query the bot sent THEN none contains the token", () => {
-  for (const call of harness.fake.calls) expectNoSecret(JSON.stringify({ method: call.method, path: call.path, query: call.query, body: call.body }), `${call.method} ${call.path}`);
+  for (const call of harness.fake.calls)
+    expectNoSecret(
+      JSON.stringify({ method: call.method, path: call.path, query: call.query, body: call.body }),
+      `${call.method} ${call.path}`,
+    );
 });
 
 test("GIVEN the token's only proper places THEN it is sent there and nowhere else: the Authorization header, IDENTIFY and RESUME", () => {
@@ -132,11 +185,13 @@ test("GIVEN the token's only proper places THEN it is sent there and nowhere els
   expect(withToken.length).toBe(harness.fake.identifies.length + harness.fake.resumes.length);
   for (const frame of withToken) {
     expect([2, 6]).toContain(frame.op);
-    const { token, ...rest } = typeof frame.d === "object" && frame.d !== null ? (frame.d as Record<string, unknown>) : {};
+    const { token, ...rest } =
+      typeof frame.d === "object" && frame.d !== null ? (frame.d as Record<string, unknown>) : {};
     expect(token).toBe(FAKE_TOKEN);
     expectNoSecret(JSON.stringify(rest), `gateway op ${frame.op} besides its token field`);
   }
-  for (const frame of harness.fake.frames.filter((entry) => entry.direction === "out")) expectNoSecret(JSON.stringify(frame.d), `gateway ${frame.t ?? frame.op}`);
+  for (const frame of harness.fake.frames.filter((entry) => entry.direction === "out"))
+    expectNoSecret(JSON.stringify(frame.d), `gateway ${frame.t ?? frame.op}`);
 });
 
 test("GIVEN a login that Discord refuses THEN the error, its cause and every log line are free of the token", () => {
@@ -144,6 +199,8 @@ test("GIVEN a login that Discord refuses THEN the error, its cause and every log
 });
 
 test("GIVEN the repository THEN .env is git-ignored, so a real token cannot be committed by accident", () => {
-  const ignored = readFileSync(".gitignore", "utf8").split("\n").map((line) => line.trim());
+  const ignored = readFileSync(".gitignore", "utf8")
+    .split("\n")
+    .map((line) => line.trim());
   expect(ignored).toContain(".env");
 });

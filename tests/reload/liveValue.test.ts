@@ -6,7 +6,8 @@ import { createEngine, type AnswerEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import { type LiveValue, watchLiveValue } from "../../src/reload/liveValue.js";
 
-const NEW_ARTICLE = "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
+const NEW_ARTICLE =
+  "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
 
 async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -17,7 +17,6 @@ export { InteractionResponse, messageFromResponse, SentMessage } from "../../fak
 /** A token-shaped secret: tests assert it never shows up in logs or replies. */
 export const FAKE_TOKEN = "fake-bot-token.for-tests.s3cr3t-value";
 
-
 export interface LogLine {
   level: number;
   msg?: string;
@@ -85,9 +84,17 @@ function isFinal(call: RestCall): boolean {
 }
 
 /** Waits for Discord's final answer to the first matching request; throws with Discord's error when it was refused. */
-export async function acceptedCall(fake: FakeDiscord, matches: (call: RestCall) => boolean, since: number, what: string): Promise<RestCall> {
+export async function acceptedCall(
+  fake: FakeDiscord,
+  matches: (call: RestCall) => boolean,
+  since: number,
+  what: string,
+): Promise<RestCall> {
   const call = await fake.waitForCall((entry) => matches(entry) && isFinal(entry), { since });
-  if (!isAccepted(call)) throw new Error(`fake Discord refused the bot's ${what} (${call.method} ${call.path}): ${call.status} ${JSON.stringify(call.response)}`);
+  if (!isAccepted(call))
+    throw new Error(
+      `fake Discord refused the bot's ${what} (${call.method} ${call.path}): ${call.status} ${JSON.stringify(call.response)}`,
+    );
   return call;
 }
 
@@ -105,14 +112,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     write(chunk: Buffer | string, _encoding, callback) {
       const text = chunk.toString();
       chunks.push(text);
-      for (const line of text.split("\n").filter((entry) => entry.trim() !== "")) logs.push(JSON.parse(line) as LogLine);
+      for (const line of text.split("\n").filter((entry) => entry.trim() !== ""))
+        logs.push(JSON.parse(line) as LogLine);
       callback();
     },
   });
   const realEngine = createEngineForTests();
   const engine = { current: realEngine };
   const level = options.logLevel ?? "debug";
-  const config: Config = { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: level, KNOWLEDGE_DIR: "knowledge", QUESTION_RATE_LIMIT: options.questionRate ?? "off" };
+  const config: Config = {
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_API_URL: fake.url,
+    LOG_LEVEL: level,
+    KNOWLEDGE_DIR: "knowledge",
+    QUESTION_RATE_LIMIT: options.questionRate ?? "off",
+  };
   const logger = createLogger({ level, secrets: options.scrubToken === false ? [] : [FAKE_TOKEN], destination });
   const bot = await startDiscordBot({
     config,
@@ -137,19 +151,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const since = fake.calls.length;
       interacted.push(payload.id);
       await fake.dispatch("INTERACTION_CREATE", payload);
-      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === callbackPath(payload), since, "initial response");
+      const call = await acceptedCall(
+        fake,
+        (entry) => entry.method === "POST" && entry.path === callbackPath(payload),
+        since,
+        "initial response",
+      );
       return InteractionResponse.parse(call.body);
     },
     async sendMessage(payload) {
       const since = fake.calls.length;
       await fake.dispatch("MESSAGE_CREATE", payload);
-      const call = await acceptedCall(fake, (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`, since, "message");
+      const call = await acceptedCall(
+        fake,
+        (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`,
+        since,
+        "message",
+      );
       return { call, message: SentMessage.parse(call.body) };
     },
     expectOneAcceptedResponseEach() {
       for (const id of interacted.splice(0)) {
-        const accepted = fake.callsMatching((call) => call.method === "POST" && call.path.startsWith(`/interactions/${id}/`) && isAccepted(call));
-        if (accepted.length !== 1) throw new Error(`interaction ${id} has ${accepted.length} accepted initial responses, not exactly one`);
+        const accepted = fake.callsMatching(
+          (call) => call.method === "POST" && call.path.startsWith(`/interactions/${id}/`) && isAccepted(call),
+        );
+        if (accepted.length !== 1)
+          throw new Error(`interaction ${id} has ${accepted.length} accepted initial responses, not exactly one`);
       }
     },
     async sendMessageExpectingSilence(payload, quietMs = 400) {

@@ -24,7 +24,16 @@ export function originalPath(payload: { application_id: string; token: string })
 
 /** Ids of every INTERACTION_CREATE the fake sent to the bot. */
 export function dispatchedInteractionIds(fake: FakeDiscord): string[] {
-  return fake.frames.flatMap((frame) => (frame.direction === "out" && frame.t === "INTERACTION_CREATE" && typeof frame.d === "object" && frame.d !== null && "id" in frame.d && typeof frame.d.id === "string" ? [frame.d.id] : []));
+  return fake.frames.flatMap((frame) =>
+    frame.direction === "out" &&
+    frame.t === "INTERACTION_CREATE" &&
+    typeof frame.d === "object" &&
+    frame.d !== null &&
+    "id" in frame.d &&
+    typeof frame.d.id === "string"
+      ? [frame.d.id]
+      : [],
+  );
 }
 
 /** The log line of an event that could not be delivered. */
@@ -33,7 +42,11 @@ export function undeliveredLine(harness: Harness, eventId: string): LogLine | un
 }
 
 /** Waits until the bot has written a log line that matches (a handled event logs after its last REST call). */
-export async function waitForLog(harness: Harness, predicate: (line: LogLine) => boolean, timeoutMs = 5_000): Promise<LogLine> {
+export async function waitForLog(
+  harness: Harness,
+  predicate: (line: LogLine) => boolean,
+  timeoutMs = 5_000,
+): Promise<LogLine> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const line = harness.logs.find(predicate);

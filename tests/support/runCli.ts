@@ -12,10 +12,19 @@ const TSX = "node_modules/.bin/tsx";
  * The Discord variables set empty (empty counts as unset, and what the environment sets wins over .env), so that a
  * developer's .env cannot switch a console test into bot mode or send it anywhere.
  */
-const NO_DISCORD = Object.freeze({ DISCORD_TOKEN: "", DISCORD_CLIENT_ID: "", DISCORD_GUILD_ID: "", DISCORD_API_URL: "" });
+const NO_DISCORD = Object.freeze({
+  DISCORD_TOKEN: "",
+  DISCORD_CLIENT_ID: "",
+  DISCORD_GUILD_ID: "",
+  DISCORD_API_URL: "",
+});
 
 /** Runs a project entry point the way npm scripts do (tsx), feeding stdin, with a hard time limit. */
-export function runCli(entry: string, args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  entry: string,
+  args: readonly string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [entry, ...args], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...NO_DISCORD, ...options.env },

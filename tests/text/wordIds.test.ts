@@ -13,14 +13,41 @@ function scannedWords(table: WordIds, text: string): string[] {
 const wordishText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
   fc
-    .array(fc.constantFrom("Russia", "'s", "'S", "s", "_", "'", " ", "Lavrov's", "it's_", "200", "Ginebra", "Ginébra", "KYIV", "\u212A", "\u00DF", "\u2019s", "\t", "\n", "\u0000", "x", "'s'", "-"), { maxLength: 20 })
+    .array(
+      fc.constantFrom(
+        "Russia",
+        "'s",
+        "'S",
+        "s",
+        "_",
+        "'",
+        " ",
+        "Lavrov's",
+        "it's_",
+        "200",
+        "Ginebra",
+        "Ginébra",
+        "KYIV",
+        "\u212A",
+        "\u00DF",
+        "\u2019s",
+        "\t",
+        "\n",
+        "\u0000",
+        "x",
+        "'s'",
+        "-",
+      ),
+      { maxLength: 20 },
+    )
     .map((parts) => parts.join("")),
 );
 
 describe("WordIds", () => {
   it("GIVEN the seed article THEN it reads the same words as words(), sentence by sentence", () => {
     const table = new WordIds();
-    for (const sentence of seedArticle().sentences) expect(scannedWords(table, sentence.text)).toEqual(words(sentence.text));
+    for (const sentence of seedArticle().sentences)
+      expect(scannedWords(table, sentence.text)).toEqual(words(sentence.text));
   });
 
   it("GIVEN any text THEN it reads the same words as words() (property-based)", () => {

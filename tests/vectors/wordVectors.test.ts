@@ -13,7 +13,13 @@ function tinyVectors(): WordVectors {
   ];
   const hubness = [40, 40, 10, 110];
   const header = `${WORD_VECTORS_MAGIC}${JSON.stringify({ count: words.length, dimensions: 3, scale: 127 })}\n${words.join(" ")}\n`;
-  return WordVectors.fromBuffer(Buffer.concat([Buffer.from(header), Buffer.from(Int8Array.from(rows.flat()).buffer), Buffer.from(Int8Array.from(hubness).buffer)]));
+  return WordVectors.fromBuffer(
+    Buffer.concat([
+      Buffer.from(header),
+      Buffer.from(Int8Array.from(rows.flat()).buffer),
+      Buffer.from(Int8Array.from(hubness).buffer),
+    ]),
+  );
 }
 
 describe("GIVEN converted word vectors", () => {

@@ -64,7 +64,11 @@ function weightedShare(contentWords: readonly ContentWord[], isFound: (word: Con
 }
 
 /** The features of ANSWERABILITY_FEATURES, in that order, for the best-ranked sentence and its runner-up. */
-export function answerabilityFeatures(view: KnowledgeView, analysed: AnalysedQuestion, ranked: readonly RankedSentence[]): number[] {
+export function answerabilityFeatures(
+  view: KnowledgeView,
+  analysed: AnalysedQuestion,
+  ranked: readonly RankedSentence[],
+): number[] {
   const top = ranked[0];
   if (!top) return ANSWERABILITY_FEATURES.map(() => 0);
   const { id, articleIndex } = top.sentence;
@@ -74,11 +78,15 @@ export function answerabilityFeatures(view: KnowledgeView, analysed: AnalysedQue
     const sentence = view.sentences.sentences[neighbour];
     if (sentence?.articleIndex === articleIndex) for (const term of sentenceTerms(sentence.text)) window.add(term);
   }
-  const inArticle = (word: ContentWord) => (word.terms.length === 0 ? view.sentences.articleHas(articleIndex, stem(word.word)) : word.terms.some((term) => view.sentences.articleHas(articleIndex, term)));
+  const inArticle = (word: ContentWord) =>
+    word.terms.length === 0
+      ? view.sentences.articleHas(articleIndex, stem(word.word))
+      : word.terms.some((term) => view.sentences.articleHas(articleIndex, term));
   const runnerUp = ranked[1]?.score ?? 0;
   const typed = analysed.type === "when" || analysed.type === "where" || analysed.type === "amount";
   let rarestMissing = 0;
-  for (const word of analysed.contentWords) if (!found(word, own)) rarestMissing = Math.max(rarestMissing, word.weight / view.sentences.maxIdf);
+  for (const word of analysed.contentWords)
+    if (!found(word, own)) rarestMissing = Math.max(rarestMissing, word.weight / view.sentences.maxIdf);
   const numberMissing = analysed.numbers.some((value) => !view.sentences.articleHas(articleIndex, numberToken(value)));
   const values: Record<AnswerabilityFeature, number> = {
     sentenceShare: weightedShare(analysed.contentWords, (word) => found(word, own)),

@@ -24,8 +24,10 @@ export type RefusalModel = z.infer<typeof RefusalModel>;
 export function parseRefusalModel(data: unknown): RefusalModel {
   const model = RefusalModel.parse(data);
   const size = ANSWERABILITY_FEATURES.length;
-  if (model.features.some((name, i) => name !== ANSWERABILITY_FEATURES[i])) throw new Error("refusal model: features differ from ANSWERABILITY_FEATURES");
-  if (model.mean.length !== size || model.scale.length !== size || model.weights.length !== size) throw new Error(`refusal model: expected ${size} means, scales and weights`);
+  if (model.features.some((name, i) => name !== ANSWERABILITY_FEATURES[i]))
+    throw new Error("refusal model: features differ from ANSWERABILITY_FEATURES");
+  if (model.mean.length !== size || model.scale.length !== size || model.weights.length !== size)
+    throw new Error(`refusal model: expected ${size} means, scales and weights`);
   return model;
 }
 
@@ -37,6 +39,7 @@ export type LogisticWeights = Pick<RefusalModel, "mean" | "scale" | "weights" | 
 /** Probability (0..1) that the question is one the article does not answer. */
 export function refusalProbability(features: readonly number[], model: LogisticWeights = REFUSAL_MODEL): number {
   let z = model.bias;
-  for (let i = 0; i < model.weights.length; i += 1) z += (model.weights[i] ?? 0) * (((features[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));
+  for (let i = 0; i < model.weights.length; i += 1)
+    z += (model.weights[i] ?? 0) * (((features[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));
   return 1 / (1 + Math.exp(-z));
 }

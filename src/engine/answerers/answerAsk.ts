@@ -7,7 +7,11 @@ import { type AnswerContext, type AnswerRequest, suggestionsFor } from "./answer
  * /ask and free text: the answer from the sentences, or the listing command to run instead when the
  * question asks for a whole listing ("when?", "timeline"): the engine runs it, so no answerer calls another.
  */
-export function answerAsk(context: AnswerContext, { query, argument, page }: AnswerRequest): Answer | { listing: ListingCommand } {
-  if (argument.length === 0) return context.factory.abstained(query, "ask", ENGINE_MESSAGES.empty, suggestionsFor(context));
+export function answerAsk(
+  context: AnswerContext,
+  { query, argument, page }: AnswerRequest,
+): Answer | { listing: ListingCommand } {
+  if (argument.length === 0)
+    return context.factory.abstained(query, "ask", ENGINE_MESSAGES.empty, suggestionsFor(context));
   return answerQuestion(context, query, argument, { page });
 }

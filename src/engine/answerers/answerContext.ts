@@ -24,7 +24,11 @@ export interface AnswerRequest {
 export type Answerer = (context: AnswerContext, request: AnswerRequest) => Answer;
 
 /** Slices a list into a page, clamping an out-of-range page to the last one. */
-export function paginate<T>(items: readonly T[], page: number, pageSize: number): { items: T[]; page: { number: number; count: number } } {
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  pageSize: number,
+): { items: T[]; page: { number: number; count: number } } {
   const count = Math.max(1, Math.ceil(items.length / pageSize));
   const number = Math.min(Math.max(1, page), count);
   return { items: items.slice((number - 1) * pageSize, number * pageSize), page: { number, count } };
@@ -43,11 +47,15 @@ export function whoSuggestion(name: string, kind = "person"): Suggestion {
  * Things the article does cover, closest first: the entities and topics the question touched,
  * then the main people and the summary. Never an answer, only an offer.
  */
-export function suggestionsFor(context: AnswerContext, touched: { entities?: readonly EntityRef[]; topics?: readonly Topic[] } = {}): Suggestion[] {
+export function suggestionsFor(
+  context: AnswerContext,
+  touched: { entities?: readonly EntityRef[]; topics?: readonly Topic[] } = {},
+): Suggestion[] {
   const suggestions: Suggestion[] = [];
   // A touched topic that has a command of its name (/aid) is offered as that command.
   for (const topic of touched.topics ?? []) {
-    if (COMMAND_CATALOGUE.some((command) => command.name === topic.id)) suggestions.push({ label: topic.name.slice(0, 80), query: `/${topic.id}` });
+    if (COMMAND_CATALOGUE.some((command) => command.name === topic.id))
+      suggestions.push({ label: topic.name.slice(0, 80), query: `/${topic.id}` });
   }
   for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name, ref.entity.kind));
   const mainPeople = context.view.entities.refs

@@ -12,21 +12,41 @@ export const answerQuote: Answerer = (context, { query, argument, page }) => {
   for (const articleIndex of context.view.listedArticles) {
     const facts = context.view.facts(articleIndex);
     for (const quote of facts.quotes) {
-      all.push({ articleIndex, quote, speaker: facts.entities.find((entity) => entity.id === quote.speaker)?.name ?? quote.speaker });
+      all.push({
+        articleIndex,
+        quote,
+        speaker: facts.entities.find((entity) => entity.id === quote.speaker)?.name ?? quote.speaker,
+      });
     }
   }
 
   let selected = all;
   if (argument.length > 0) {
     const ref = resolveName(context.view, argument);
-    if (!ref) return context.factory.abstained(query, "quote", ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)), suggestionsFor(context));
-    selected = all.filter(({ articleIndex, quote }) => articleIndex === ref.articleIndex && quote.speaker === ref.entity.id);
-    if (selected.length === 0) return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotesBy(ref.entity.name), [whoSuggestion(ref.entity.name), ...suggestionsFor(context)]);
+    if (!ref)
+      return context.factory.abstained(
+        query,
+        "quote",
+        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        suggestionsFor(context),
+      );
+    selected = all.filter(
+      ({ articleIndex, quote }) => articleIndex === ref.articleIndex && quote.speaker === ref.entity.id,
+    );
+    if (selected.length === 0)
+      return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotesBy(ref.entity.name), [
+        whoSuggestion(ref.entity.name),
+        ...suggestionsFor(context),
+      ]);
   }
-  if (selected.length === 0) return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotes, suggestionsFor(context));
+  if (selected.length === 0)
+    return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotes, suggestionsFor(context));
 
   const { items, page: pageInfo } = paginate(selected, page, QUOTES_PER_PAGE);
   const text = items.map(({ speaker, quote }) => `${speaker}: “${quote.text.replace(/^[“"]|[”"]$/g, "")}”`).join("\n");
-  const citations = context.factory.citationsOf(items.map(({ articleIndex, quote }) => ({ articleIndex, number: quote.sentence })), QUOTES_PER_PAGE);
+  const citations = context.factory.citationsOf(
+    items.map(({ articleIndex, quote }) => ({ articleIndex, number: quote.sentence })),
+    QUOTES_PER_PAGE,
+  );
   return context.factory.answered(query, "quote", text, citations, pageInfo);
 };

@@ -11,10 +11,23 @@ export const answerSummary: Answerer = (context, { query, page }) => {
   const refs: Array<{ articleIndex: number; number: number }> = [];
   for (const { article, articleIndex } of items) {
     const summary = article.facts?.summary;
-    const numbers = summary ? summary.sentences : article.sentences.slice(0, LEAD_SENTENCES).map((sentence) => sentence.number);
-    const text = summary ? summary.text : article.sentences.slice(0, LEAD_SENTENCES).map((sentence) => sentence.text).join(" ");
+    const numbers = summary
+      ? summary.sentences
+      : article.sentences.slice(0, LEAD_SENTENCES).map((sentence) => sentence.number);
+    const text = summary
+      ? summary.text
+      : article.sentences
+          .slice(0, LEAD_SENTENCES)
+          .map((sentence) => sentence.text)
+          .join(" ");
     lines.push(items.length > 1 || pageInfo.count > 1 ? `${article.meta.title}: ${text}` : text);
     refs.push(...numbers.map((number) => ({ articleIndex, number })));
   }
-  return context.factory.answered(query, "summary", lines.join("\n"), context.factory.citationsOf(refs), pageInfo.count > 1 ? pageInfo : undefined);
+  return context.factory.answered(
+    query,
+    "summary",
+    lines.join("\n"),
+    context.factory.citationsOf(refs),
+    pageInfo.count > 1 ? pageInfo : undefined,
+  );
 };

@@ -9,8 +9,11 @@ import { type Answerer, suggestionsFor } from "./answerContext.js";
  */
 export const answerTopic: Answerer = (context, { query, command }) => {
   const topics = context.view.topics.filter(({ topic }) => topic.id === command);
-  if (topics.length === 0) return context.factory.abstained(query, command, ENGINE_MESSAGES.noTopic(command), suggestionsFor(context));
+  if (topics.length === 0)
+    return context.factory.abstained(query, command, ENGINE_MESSAGES.noTopic(command), suggestionsFor(context));
   const text = topics.map(({ topic }) => topic.answer).join("\n");
-  const citations = context.factory.citationsOf(topics.flatMap(({ articleIndex, topic }) => topic.sentences.map((number) => ({ articleIndex, number }))));
+  const citations = context.factory.citationsOf(
+    topics.flatMap(({ articleIndex, topic }) => topic.sentences.map((number) => ({ articleIndex, number }))),
+  );
   return context.factory.answered(query, command, text, citations);
 };

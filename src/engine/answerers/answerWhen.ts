@@ -10,7 +10,8 @@ export const answerWhen: Answerer = (context, { query, page }) => {
   for (const articleIndex of context.view.listedArticles) {
     for (const event of context.view.facts(articleIndex).timeline) events.push({ articleIndex, event });
   }
-  if (events.length === 0) return context.factory.abstained(query, "when", ENGINE_MESSAGES.noTimeline, suggestionsFor(context));
+  if (events.length === 0)
+    return context.factory.abstained(query, "when", ENGINE_MESSAGES.noTimeline, suggestionsFor(context));
   events.sort((a, b) => a.articleIndex - b.articleIndex || a.event.order - b.event.order);
   const { items, page: pageInfo } = paginate(events, page, EVENTS_PER_PAGE);
   const text = items.map(({ event }) => `${event.when}: ${event.what}`).join("\n");

@@ -15,23 +15,49 @@ function eventLine(event: TimelineEvent): string {
 export const answerWhere: Answerer = (context, { query, argument, page }) => {
   if (argument.length > 0) {
     const ref = resolveName(context.view, argument, PLACE_KINDS) ?? resolveName(context.view, argument);
-    if (!ref) return context.factory.abstained(query, "where", ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)), suggestionsFor(context));
+    if (!ref)
+      return context.factory.abstained(
+        query,
+        "where",
+        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        suggestionsFor(context),
+      );
     const events = context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
     const text = `${ref.entity.name}: ${events.length > 0 ? events.map(eventLine).join("; ") : ref.entity.description}`;
-    const numbers = context.view.namingFirst(ref, [...events.flatMap((event) => event.sentences), ...ref.entity.sentences]);
-    return context.factory.answered(query, "where", text, context.factory.citationsOf(numbers.map((number) => ({ articleIndex: ref.articleIndex, number }))));
+    const numbers = context.view.namingFirst(ref, [
+      ...events.flatMap((event) => event.sentences),
+      ...ref.entity.sentences,
+    ]);
+    return context.factory.answered(
+      query,
+      "where",
+      text,
+      context.factory.citationsOf(numbers.map((number) => ({ articleIndex: ref.articleIndex, number }))),
+    );
   }
 
   const places = context.view.entities.refs.filter((ref) => PLACE_KINDS.has(ref.entity.kind));
-  if (places.length === 0) return context.factory.abstained(query, "where", ENGINE_MESSAGES.noPlaces, suggestionsFor(context));
+  if (places.length === 0)
+    return context.factory.abstained(query, "where", ENGINE_MESSAGES.noPlaces, suggestionsFor(context));
   // Places where something happens first (they answer "where"), then the rest by how often they are cited.
-  const eventsAt = (ref: (typeof places)[number]) => context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
-  const ordered = [...places].sort((a, b) => eventsAt(b).length - eventsAt(a).length || b.entity.sentences.length - a.entity.sentences.length);
+  const eventsAt = (ref: (typeof places)[number]) =>
+    context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
+  const ordered = [...places].sort(
+    (a, b) => eventsAt(b).length - eventsAt(a).length || b.entity.sentences.length - a.entity.sentences.length,
+  );
   const { items, page: pageInfo } = paginate(ordered, page, PLACES_PER_PAGE);
-  const text = items.map((ref) => {
-    const events = eventsAt(ref);
-    return events.length > 0 ? `${ref.entity.name}: ${events.map(eventLine).join("; ")}` : `${ref.entity.name}: mentioned in sentence ${ref.entity.sentences.join(", ")}`;
-  }).join("\n");
-  const citations = context.factory.citationsOf(items.flatMap((ref) => eventsAt(ref).flatMap((event) => event.sentences.map((number) => ({ articleIndex: ref.articleIndex, number })))));
+  const text = items
+    .map((ref) => {
+      const events = eventsAt(ref);
+      return events.length > 0
+        ? `${ref.entity.name}: ${events.map(eventLine).join("; ")}`
+        : `${ref.entity.name}: mentioned in sentence ${ref.entity.sentences.join(", ")}`;
+    })
+    .join("\n");
+  const citations = context.factory.citationsOf(
+    items.flatMap((ref) =>
+      eventsAt(ref).flatMap((event) => event.sentences.map((number) => ({ articleIndex: ref.articleIndex, number }))),
+    ),
+  );
   return context.factory.answered(query, "where", text, citations, pageInfo);
 };

@@ -9,8 +9,21 @@ import { type Answerer, suggestionsFor } from "./answerContext.js";
  * never prints "not mentioned", never the nearest other name.
  */
 export const answerWho: Answerer = (context, { query, argument }) => {
-  if (argument.length === 0) return context.factory.abstained(query, "who", ENGINE_MESSAGES.nameMissing("person or organisation"), suggestionsFor(context));
+  if (argument.length === 0)
+    return context.factory.abstained(
+      query,
+      "who",
+      ENGINE_MESSAGES.nameMissing("person or organisation"),
+      suggestionsFor(context),
+    );
   const answer = answerQuestion(context, query, argument, { command: "who", type: "who" });
   // Listings are only read into free text (/ask); a "who" question is never one.
-  return "listing" in answer ? context.factory.abstained(query, "who", ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)), suggestionsFor(context)) : answer;
+  return "listing" in answer
+    ? context.factory.abstained(
+        query,
+        "who",
+        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        suggestionsFor(context),
+      )
+    : answer;
 };

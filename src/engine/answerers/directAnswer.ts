@@ -17,7 +17,10 @@ function shorten(text: string): string {
  */
 export function clauseHolding(text: string, evidence: readonly string[]): string {
   if (text.length <= MAX_SENTENCE_ANSWER) return text;
-  const at = evidence.map((item) => text.indexOf(item)).filter((index) => index >= 0).sort((a, b) => a - b)[0];
+  const at = evidence
+    .map((item) => text.indexOf(item))
+    .filter((index) => index >= 0)
+    .sort((a, b) => a - b)[0];
   if (at === undefined) return shorten(text);
   const clauses = text.split(/(?<=[,;:])\s+/);
   let start = 0;
@@ -29,7 +32,7 @@ export function clauseHolding(text: string, evidence: readonly string[]): string
   let first = start;
   let last = start;
   const joined = () => clauses.slice(first, last + 1).join(" ");
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     if (last + 1 < clauses.length && joined().length + (clauses[last + 1]?.length ?? 0) < MAX_SENTENCE_ANSWER) {
       last += 1;
@@ -50,11 +53,15 @@ function queryEntityIds(analysed: AnalysedQuestion): Set<string> {
 /** The timeline event the top sentence belongs to, preferring one that involves the question's entities. */
 function eventOf(context: AnswerContext, analysed: AnalysedQuestion, top: RankedSentence): TimelineEvent | undefined {
   const ids = queryEntityIds(analysed);
-  const events = context.view.facts(top.sentence.articleIndex).timeline.filter((event) => event.sentences.includes(top.sentence.number));
+  const events = context.view
+    .facts(top.sentence.articleIndex)
+    .timeline.filter((event) => event.sentences.includes(top.sentence.number));
   const asked = analysed.folded;
   // The day the question names outweighs who is involved: "where is Blinken on Thursday?" is the Thursday event.
   const involvement = (event: TimelineEvent) =>
-    event.who.filter((id) => ids.has(id)).length + (event.where && ids.has(event.where) ? 1 : 0) + (asked.includes(foldText(event.when)) ? 3 : 0);
+    event.who.filter((id) => ids.has(id)).length +
+    (event.where && ids.has(event.where) ? 1 : 0) +
+    (asked.includes(foldText(event.when)) ? 3 : 0);
   return events.sort((a, b) => involvement(b) - involvement(a))[0];
 }
 
@@ -77,7 +84,10 @@ function sentenceAnswer(context: AnswerContext, analysed: AnalysedQuestion, top:
   const { articleIndex, number, text } = top.sentence;
   const features = context.features.of(top.sentence.id);
   const entities = context.view.knownFacts(articleIndex)?.entities ?? [];
-  const namesIn = (kinds: readonly string[]) => entities.filter((entity) => kinds.includes(entity.kind) && entity.sentences.includes(number)).map((entity) => entity.name);
+  const namesIn = (kinds: readonly string[]) =>
+    entities
+      .filter((entity) => kinds.includes(entity.kind) && entity.sentences.includes(number))
+      .map((entity) => entity.name);
   switch (analysed.type) {
     case "when":
       return clauseHolding(text, features.times);
@@ -107,9 +117,12 @@ export function directAnswerText(context: AnswerContext, analysed: AnalysedQuest
     }
     case "where": {
       const event = eventOf(context, analysed, top);
-      const place = event?.where && !askedIds.has(event.where) ? entityName(context, articleIndex, event.where) : undefined;
+      const place =
+        event?.where && !askedIds.has(event.where) ? entityName(context, articleIndex, event.where) : undefined;
       if (event && place) return `${place} (${event.when}): ${event.what}`;
-      const places = features.places.filter((id) => !askedIds.has(id)).flatMap((id) => entityName(context, articleIndex, id) ?? []);
+      const places = features.places
+        .filter((id) => !askedIds.has(id))
+        .flatMap((id) => entityName(context, articleIndex, id) ?? []);
       return places.length > 0 ? `${places.join(", ")}: ${shorten(text)}` : shorten(text);
     }
     case "amount": {
@@ -117,7 +130,9 @@ export function directAnswerText(context: AnswerContext, analysed: AnalysedQuest
       return figure ? `${figure.text}: ${figure.what}` : shorten(text);
     }
     case "who": {
-      const people = facts.entities.filter((entity) => entity.kind === "person" && entity.sentences.includes(number) && !askedIds.has(entity.id)).map((entity) => entity.name);
+      const people = facts.entities
+        .filter((entity) => entity.kind === "person" && entity.sentences.includes(number) && !askedIds.has(entity.id))
+        .map((entity) => entity.name);
       return people.length > 0 ? `${people.join(" and ")}: ${shorten(text)}` : shorten(text);
     }
     case "quote": {
@@ -129,7 +144,9 @@ export function directAnswerText(context: AnswerContext, analysed: AnalysedQuest
     case "condition":
       return shorten(text);
     default: {
-      const topic = analysed.topics.find(({ ref }) => ref.articleIndex === articleIndex && ref.topic.sentences.includes(number));
+      const topic = analysed.topics.find(
+        ({ ref }) => ref.articleIndex === articleIndex && ref.topic.sentences.includes(number),
+      );
       return topic ? topic.ref.topic.answer : shorten(text);
     }
   }

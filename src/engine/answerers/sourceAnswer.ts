@@ -15,7 +15,12 @@ function describe(article: KnowledgeArticle, withBio: boolean): string {
 }
 
 /** Where the article comes from: title, source, byline; with the author's bio when the question is about the author. */
-export function sourceAnswer(context: AnswerContext, query: string, command: CommandName, options: { aboutAuthor?: boolean; page?: number } = {}): Answer {
+export function sourceAnswer(
+  context: AnswerContext,
+  query: string,
+  command: CommandName,
+  options: { aboutAuthor?: boolean; page?: number } = {},
+): Answer {
   const { aboutAuthor = false, page = 1 } = options;
   const { items, page: pageInfo } = paginate(context.view.knowledge.articles, page, ARTICLES_PER_PAGE);
   const text = items.map((article) => describe(article, aboutAuthor)).join("\n");

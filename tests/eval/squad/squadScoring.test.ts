@@ -7,9 +7,23 @@ import { readSquad, slugOf, squadArticleSource } from "../../../evaluation/squad
 import { normaliseAnswer, scoreSquadReply, squadMetrics } from "../../../evaluation/squad/squadEvaluation.js";
 
 const ARTICLE = "squad-computational-complexity-theory";
-const answerable = { id: "a", question: "What is the term for a task solved by a computer?", answers: ["computational problems", "A computational problem"], impossible: false };
-const unanswerable = { id: "b", question: "What is the term for a task no computer solves?", answers: [], impossible: true };
-const reply = (answered: boolean, texts: string[], text = ""): SystemReply => ({ answered, text, ranked: texts.map((sentence, i) => ({ article: ARTICLE, sentence: i + 1, text: sentence })) });
+const answerable = {
+  id: "a",
+  question: "What is the term for a task solved by a computer?",
+  answers: ["computational problems", "A computational problem"],
+  impossible: false,
+};
+const unanswerable = {
+  id: "b",
+  question: "What is the term for a task no computer solves?",
+  answers: [],
+  impossible: true,
+};
+const reply = (answered: boolean, texts: string[], text = ""): SystemReply => ({
+  answered,
+  text,
+  ranked: texts.map((sentence, i) => ({ article: ARTICLE, sentence: i + 1, text: sentence })),
+});
 
 describe("GIVEN SQuAD's answer normalisation", () => {
   test("THEN case, accents, punctuation and articles do not matter", () => {
@@ -19,12 +33,20 @@ describe("GIVEN SQuAD's answer normalisation", () => {
 
 describe("GIVEN a reply to an answerable SQuAD question", () => {
   test("WHEN a gold answer is in the third citation THEN it is right but not top-1", () => {
-    const outcome = scoreSquadReply(answerable, ARTICLE, reply(true, ["One.", "Two.", "These are called computational problems."]));
+    const outcome = scoreSquadReply(
+      answerable,
+      ARTICLE,
+      reply(true, ["One.", "Two.", "These are called computational problems."]),
+    );
     expect([outcome.right, outcome.top1]).toEqual([true, false]);
   });
 
   test("WHEN the gold answer is only in the fourth citation THEN it is wrong", () => {
-    const outcome = scoreSquadReply(answerable, ARTICLE, reply(true, ["One.", "Two.", "Three.", "These are computational problems."]));
+    const outcome = scoreSquadReply(
+      answerable,
+      ARTICLE,
+      reply(true, ["One.", "Two.", "Three.", "These are computational problems."]),
+    );
     expect(outcome.right).toBe(false);
   });
 
@@ -33,7 +55,9 @@ describe("GIVEN a reply to an answerable SQuAD question", () => {
   });
 
   test("WHEN the gold answer is only part of a longer word THEN it does not count", () => {
-    expect(scoreSquadReply({ ...answerable, answers: ["problem"] }, ARTICLE, reply(true, ["problematic cases"])).right).toBe(false);
+    expect(
+      scoreSquadReply({ ...answerable, answers: ["problem"] }, ARTICLE, reply(true, ["problematic cases"])).right,
+    ).toBe(false);
   });
 
   test("WHEN the system refuses while citing the answer THEN it gets no credit", () => {
@@ -68,7 +92,25 @@ describe("GIVEN SQuAD files", () => {
   test("WHEN a SQuAD 2.0 file is read THEN unanswerable questions keep no answers and the article becomes a knowledge source", () => {
     const path = file("one.json", {
       version: "v2.0",
-      data: [{ title: "Ünïcode_Test", paragraphs: [{ context: "First  paragraph.\nStill first.", qas: [{ id: "1", question: "Q?", answers: [], plausible_answers: [{ text: "x", answer_start: 0 }], is_impossible: true }] }] }],
+      data: [
+        {
+          title: "Ünïcode_Test",
+          paragraphs: [
+            {
+              context: "First  paragraph.\nStill first.",
+              qas: [
+                {
+                  id: "1",
+                  question: "Q?",
+                  answers: [],
+                  plausible_answers: [{ text: "x", answer_start: 0 }],
+                  is_impossible: true,
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const [article] = readSquad(path);
     expect(article?.slug).toBe("squad-unicode-test");
