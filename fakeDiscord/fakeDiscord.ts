@@ -41,7 +41,7 @@ import {
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
-import { messageDefaults } from "./payloads.js";
+import { messageDefaults, SELF } from "./payloads.js";
 
 // ---------------------------------------------------------------- recorded traffic
 
@@ -133,15 +133,6 @@ export const CLIENT_CLOSED_REQUEST = 499;
 interface StoredMessage {
   message: APIMessage;
 }
-
-const BOT_USER: APIUser = {
-  id: IDS.bot,
-  username: BOT_USERNAME,
-  discriminator: "0",
-  global_name: null,
-  avatar: null,
-  bot: true,
-};
 
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
@@ -427,7 +418,7 @@ export class FakeDiscord {
       s: ++this.sequence,
       d: {
         v: 10,
-        user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
+        user: { ...SELF, verified: true, mfa_enabled: false, flags: 0 },
         guilds: [{ id: IDS.guild, unavailable: true }],
         session_id: this.sessionId,
         resume_gateway_url: this.gatewayUrl,
@@ -604,7 +595,7 @@ export class FakeDiscord {
         })),
       };
     }
-    if (method === "GET" && path === "/users/@me") return { status: 200, body: BOT_USER };
+    if (method === "GET" && path === "/users/@me") return { status: 200, body: SELF };
     return notFound(0, "404: Not Found");
   }
 
@@ -673,7 +664,7 @@ export class FakeDiscord {
     const message: APIMessage = {
       id: nextSnowflake(),
       channel_id: channelId,
-      author: BOT_USER,
+      author: SELF,
       content: "",
       timestamp: new Date().toISOString(),
       ...messageDefaults(),
@@ -824,7 +815,7 @@ function guildCreatePayload(): APIGuild & {
     ],
     members: [
       {
-        user: BOT_USER,
+        user: SELF,
         roles: [IDS.botRole],
         joined_at: new Date().toISOString(),
         deaf: false,
