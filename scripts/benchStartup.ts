@@ -10,7 +10,8 @@
  * - the plain fuse.js script (scripts/startup/plainFuse.mjs) answering every question of tests/eval/questions.yaml;
  * - `npm run ask -- --json` answering the same questions on standard input;
  * - `npm start` in console mode answering `/who Lavrov`.
- * Targets (issue 10): the ask within 3× the plain script, the console's peak RSS within 100 MB.
+ * Then bot mode once: the compiled bot against a fake Discord on 127.0.0.1, answering BOT_INTERACTIONS slash commands.
+ * Targets (issue 10): the ask within 3× the plain script, the console's peak RSS within 100 MB, the bot's within 150 MB.
  * It runs the compiled program in dist/, as `npm start` does: run `npm run build` after changing the source.
  */
 import { existsSync } from "node:fs";
@@ -19,10 +20,13 @@ import { parseArgs } from "node:util";
 import { EVALUATION_SETS } from "../evaluation/evaluationSets.js";
 import { percentile } from "../evaluation/percentile.js";
 import { loadQuestionSet } from "../evaluation/questionSet.js";
+import { measureBotMode } from "./startup/measureBotMode.js";
 import { type CommandRun, measureCommand } from "./startup/measureCommand.js";
 
 const ASK_TARGET_RATIO = 3;
 const CONSOLE_TARGET_MB = 100;
+const BOT_TARGET_MB = 150;
+const BOT_INTERACTIONS = 200;
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -123,6 +127,13 @@ async function main(): Promise<void> {
   );
   console.log(
     `console peak RSS: ${consolePeak.toFixed(0)} MB (target ≤ ${CONSOLE_TARGET_MB} MB: ${consolePeak <= CONSOLE_TARGET_MB ? "met" : "MISSED"})`,
+  );
+
+  const bot = await measureBotMode(BOT_INTERACTIONS);
+  if (bot.answered !== BOT_INTERACTIONS || bot.exitCode !== 0)
+    throw new Error(`bot mode: ${bot.answered} of ${BOT_INTERACTIONS} answered, exit ${bot.exitCode}`);
+  console.log(
+    `bot mode peak RSS (node dist/src/main.js, ${BOT_INTERACTIONS} /who interactions from a fake Discord, then SIGTERM): ${bot.peakRssMb.toFixed(0)} MB (target ≤ ${BOT_TARGET_MB} MB: ${bot.peakRssMb <= BOT_TARGET_MB ? "met" : "MISSED"})`,
   );
 }
 

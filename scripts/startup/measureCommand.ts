@@ -53,7 +53,8 @@ export function measureCommand(command: string, args: readonly string[], stdin: 
   });
 }
 
-function programPeakRssMb(reportLines: string): number {
+/** The program's peak RSS in MB from the preload's reports: the largest node process that is not npm itself. */
+export function programPeakRssMb(reportLines: string): number {
   const reports = reportLines
     .split("\n")
     .filter((line) => line.trim() !== "")
