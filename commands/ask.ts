@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 import { PRIVATE_OPTION } from "./privateOption.js";
 
 export const ask = {
@@ -21,6 +22,7 @@ export const ask = {
         max_length: 500,
       },
       PRIVATE_OPTION,
+      SUGGEST_FOR_OPTION,
     ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,

@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 import { PRIVATE_OPTION } from "./privateOption.js";
 
 export const search = {
@@ -22,6 +23,7 @@ export const search = {
         max_length: 80,
       },
       PRIVATE_OPTION,
+      SUGGEST_FOR_OPTION,
     ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,

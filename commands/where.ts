@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 
 export const where = {
   data: {
@@ -20,6 +21,7 @@ export const where = {
         max_length: 100,
         autocomplete: true,
       },
+      SUGGEST_FOR_OPTION,
     ],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,

@@ -111,17 +111,27 @@ function base(place: Place) {
 }
 
 /** A slash command invocation: `/name option:value …`. */
-export function slashCommand(name: string, options: Record<string, string | boolean> = {}, place: Place = "guild") {
+export function slashCommand(
+  name: string,
+  options: Record<string, string | boolean | { user: string }> = {},
+  place: Place = "guild",
+) {
   const dataOptions: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(
-    ([optionName, value]) =>
-      typeof value === "boolean"
-        ? { type: ApplicationCommandOptionType.Boolean, name: optionName, value }
-        : { type: ApplicationCommandOptionType.String, name: optionName, value },
+    ([optionName, value]) => {
+      if (typeof value === "boolean") return { type: ApplicationCommandOptionType.Boolean, name: optionName, value };
+      if (typeof value === "object")
+        return { type: ApplicationCommandOptionType.User, name: optionName, value: value.user };
+      return { type: ApplicationCommandOptionType.String, name: optionName, value };
+    },
   );
+  // A user option's value is an id; Discord sends the user itself alongside, in `resolved`.
+  const users = Object.values(options).flatMap((value) => (typeof value === "object" ? [userWithId(value.user)] : []));
+  const resolved =
+    users.length > 0 ? { resolved: { users: Object.fromEntries(users.map((user) => [user.id, user])) } } : {};
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,
-    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions },
+    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions, ...resolved },
   };
 }
 

@@ -18,6 +18,9 @@ export function outcomeOf(answer: Answer): Outcome {
 /** The boolean option that makes a slash command's answer ephemeral (with a "Post to channel" button). */
 export const PRIVATE_OPTION_NAME = "private";
 
+/** The user option that posts a command's answer publicly for someone, pinging only them. */
+export const SUGGEST_FOR_OPTION_NAME = "user";
+
 /** What a command handler gets besides its interaction. */
 export interface CommandContext {
   /** Read once per event: knowledge hot reload may swap engines between events, never during one. */

@@ -16,6 +16,7 @@ import {
   type MessageMenuHandler,
   type Outcome,
   PRIVATE_OPTION_NAME,
+  SUGGEST_FOR_OPTION_NAME,
   type SlashHandler,
   outcomeOf,
 } from "./commandContext.js";
@@ -61,7 +62,12 @@ export function createInteractionRouter(
   ): Promise<Outcome> {
     const decision = options.gate.check(interaction.user.id);
     if (!decision.allowed) return limited(responder, decision);
-    const context = commandContext(engine, responder, ephemeral);
+    const suggestedFor = interaction.isChatInputCommand()
+      ? interaction.options.getUser(SUGGEST_FOR_OPTION_NAME)?.id
+      : undefined;
+    if (suggestedFor !== undefined && ephemeral)
+      return privateNotice(responder, MESSAGES.suggestedPrivately, "abstained");
+    const context = commandContext(engine, responder, ephemeral, suggestedFor);
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
@@ -125,12 +131,21 @@ function isSlash(command: CommandHandler): command is SlashHandler {
 }
 
 /** What a command handler may do: reply with an answer or a notice, through this event's responder. */
-function commandContext(engine: AnswerEngine, responder: Responder, ephemeral: boolean): CommandContext {
+function commandContext(
+  engine: AnswerEngine,
+  responder: Responder,
+  ephemeral: boolean,
+  suggestedFor: string | undefined,
+): CommandContext {
   return {
     engine,
     ephemeral,
     reply: async (answer) => {
-      await responder.send(renderAnswer(answer, engine.knowledge, { private: ephemeral }), ephemeral);
+      const rendered = renderAnswer(answer, engine.knowledge, {
+        private: ephemeral,
+        ...(suggestedFor === undefined ? {} : { suggestedFor }),
+      });
+      await responder.send(rendered, ephemeral);
       return outcomeOf(answer);
     },
     notice: (text) => privateNotice(responder, text, "abstained"),

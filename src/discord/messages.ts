@@ -12,6 +12,10 @@ export const MESSAGES = Object.freeze({
     `You're asking faster than I can answer (up to ${describeRate(rate)}). Please ask again in ${retrySeconds} s.`,
 
   privateOptionDescription: "Only you see the answer (you can still post it to the channel)",
+  userOptionDescription: "Post the answer for this person: it pings them, and nobody else",
+  suggestedFor: (mention: string) => `Suggested for ${mention}`,
+  suggestedPrivately:
+    "An answer suggested for someone is posted publicly, so it can't also be private: leave out one of `user` and `private`.",
 
   notInArticleTitle: "Not in the article",
   suggestionsLead: "The article does cover these; try one:",

@@ -15,6 +15,13 @@ import { MESSAGES } from "./messages.js";
 /** Set on every message the bot sends: nothing it writes can ping anyone, not even the person it replies to. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false as const });
 
+/** Who a message may ping: nobody by default; exactly the person an answer is suggested for, when there is one. */
+export interface AllowedMentions {
+  readonly parse: readonly [];
+  readonly repliedUser: false;
+  readonly users?: readonly string[];
+}
+
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 /** A message payload discord.js accepts for replies, edits, updates and channel messages alike. */
@@ -22,12 +29,14 @@ export interface RenderedMessage {
   content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
-  allowedMentions: typeof NO_MENTIONS;
+  allowedMentions: AllowedMentions;
 }
 
 export interface RenderOptions {
   /** An ephemeral answer: adds the "Post to channel" button. */
   private?: boolean;
+  /** The id of the person the answer is posted for (the `user` option): headed "Suggested for @user", pinging only them. */
+  suggestedFor?: string;
 }
 
 const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
@@ -58,7 +67,14 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, options: Rend
     answer.answered ? [] : suggestionButtons(answer),
     options.private ? postButtons() : [],
   ];
-  return { embeds: [fitEmbed(embed)], components: toRows(rows), allowedMentions: NO_MENTIONS };
+  const message = { embeds: [fitEmbed(embed)], components: toRows(rows), allowedMentions: NO_MENTIONS };
+  const person = options.suggestedFor;
+  if (person === undefined || !/^\d{17,20}$/.test(person)) return message;
+  return {
+    ...message,
+    content: MESSAGES.suggestedFor(`<@${person}>`),
+    allowedMentions: { ...NO_MENTIONS, users: [person] },
+  };
 }
 
 /** "Show context": the cited sentence (bold) with its neighbours. */

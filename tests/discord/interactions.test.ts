@@ -329,3 +329,34 @@ describe("logs", () => {
     expect(harness.logText()).not.toContain("s3cr3t");
   });
 });
+
+describe("GIVEN the user option (show an answer to someone)", () => {
+  const SOMEONE = "1100000000000000777";
+
+  test("WHEN /who name:Lavrov user:@someone THEN the answer is public, headed 'Suggested for @someone', and may ping exactly that person", async () => {
+    const response = await harness.interact(slashCommand("who", { name: "Lavrov", user: { user: SOMEONE } }));
+    expect(response.type).toBe(REPLY);
+    expect(response.data?.flags ?? 0).toBe(0);
+    expect(response.data?.content).toBe(`Suggested for <@${SOMEONE}>`);
+    expect(response.data?.embeds?.[0]?.fields?.map((field) => field.value)).toContain(`> ${LAVROV_SENTENCE}`);
+    expect(response.data?.allowed_mentions).toEqual({ parse: [], users: [SOMEONE], replied_user: false });
+  });
+
+  test("WHEN user is combined with private THEN it is refused privately with a short explanation, and nobody is pinged", async () => {
+    const response = await harness.interact(
+      slashCommand("ask", { question: "where will Blinken meet Lavrov?", private: true, user: { user: SOMEONE } }),
+    );
+    expect(response.data?.flags).toBe(EPHEMERAL);
+    expect(response.data?.content).toContain("can't also be private");
+    expect(response.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  test("THEN every answering command offers the option, and the others do not", () => {
+    const withUser = COMMANDS.filter(
+      (command) =>
+        command.data.type === ApplicationCommandType.ChatInput &&
+        (command.data.options ?? []).some((option) => option.name === "user"),
+    ).map((command) => command.data.name);
+    expect(withUser.sort()).toEqual(["aid", "ask", "demands", "quote", "search", "when", "where", "who"]);
+  });
+});
