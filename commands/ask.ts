@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { spanish } from "./spanish.js";
 import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 import { PRIVATE_OPTION } from "./privateOption.js";
 
@@ -13,11 +14,13 @@ export const ask = {
     type: ApplicationCommandType.ChatInput,
     name: "ask",
     description: "Ask any question about the article",
+    ...spanish("preguntar", "Pregunta lo que quieras sobre el artículo"),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: "question",
         description: "Your question, e.g. where will Blinken meet Lavrov?",
+        ...spanish("pregunta", "Tu pregunta, p. ej. ¿dónde se reunirá Blinken con Lavrov?"),
         required: true,
         max_length: 500,
       },

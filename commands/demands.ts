@@ -1,6 +1,7 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { spanish } from "./spanish.js";
 import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 
 export const demands = {
@@ -8,6 +9,7 @@ export const demands = {
     type: ApplicationCommandType.ChatInput,
     name: "demands",
     description: "What the Kremlin demands, according to the article",
+    ...spanish("exigencias", "Qué exige el Kremlin, según el artículo"),
     options: [SUGGEST_FOR_OPTION],
     ...EVERYWHERE,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,

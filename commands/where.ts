@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { spanish } from "./spanish.js";
 import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 
 export const where = {
@@ -12,11 +13,13 @@ export const where = {
     type: ApplicationCommandType.ChatInput,
     name: "where",
     description: "Where things happen in the article, or what happens at a place",
+    ...spanish("donde", "Dónde ocurren las cosas del artículo, o qué ocurre en un lugar"),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: "place",
         description: "A place, e.g. Geneva",
+        ...spanish("lugar", "Un lugar, p. ej. Ginebra"),
         required: false,
         max_length: 100,
         autocomplete: true,

@@ -5,6 +5,7 @@ import {
 } from "discord-api-types/v10";
 import type { SlashCommand } from "./command.js";
 import { EVERYWHERE } from "./everywhere.js";
+import { spanish } from "./spanish.js";
 import { SUGGEST_FOR_OPTION } from "./suggestForOption.js";
 
 export const who = {
@@ -12,11 +13,13 @@ export const who = {
     type: ApplicationCommandType.ChatInput,
     name: "who",
     description: "Who is someone, or what is an organisation or country, in the article",
+    ...spanish("quien", "Quién es alguien, o qué es una organización o un país, según el artículo"),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: "name",
         description: "A person, organisation or country, e.g. Lavrov",
+        ...spanish("nombre", "Una persona, organización o país, p. ej. Lavrov"),
         required: true,
         max_length: 100,
         autocomplete: true,

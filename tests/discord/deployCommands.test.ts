@@ -87,6 +87,43 @@ describe("command bodies", () => {
     }
   });
 
+  test("GIVEN any command or option THEN it has Spanish names and descriptions for es-ES and es-419, within Discord's rules, not English copies", () => {
+    const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+    const checkSpanish = (
+      what: string,
+      item: {
+        name: string;
+        description?: string;
+        name_localizations?: Record<string, string | null> | null;
+        description_localizations?: Record<string, string | null> | null;
+      },
+      nameRule: RegExp | undefined,
+    ) => {
+      for (const locale of ["es-ES", "es-419"]) {
+        const name = item.name_localizations?.[locale];
+        expect(name, `${what}: ${locale} name`).toBeTypeOf("string");
+        if (nameRule) expect(name, `${what}: ${locale} name`).toMatch(nameRule);
+        else expect(name?.length ?? 0, `${what}: ${locale} name`).toBeLessThanOrEqual(32);
+        if (item.description === undefined) continue;
+        const description = item.description_localizations?.[locale] ?? "";
+        expect(description.length, `${what}: ${locale} description`).toBeGreaterThan(0);
+        expect(description.length, `${what}: ${locale} description`).toBeLessThanOrEqual(100);
+        expect(description, `${what}: ${locale} description is the English one`).not.toBe(item.description);
+      }
+    };
+    for (const body of bodies) {
+      if (body.type !== ApplicationCommandType.ChatInput) {
+        checkSpanish(body.name, body, undefined);
+        continue;
+      }
+      checkSpanish(`/${body.name}`, body, NAME);
+      for (const option of body.options ?? []) checkSpanish(`/${body.name} ${option.name}`, option, NAME);
+    }
+    // Localised names must stay unique, as the English ones are.
+    const spanishNames = slash.map((body) => body.name_localizations?.["es-ES"]);
+    expect(new Set(spanishNames).size).toBe(slash.length);
+  });
+
   test("GIVEN /ask and /search THEN they take an optional private flag; /who, /where and /quote autocomplete", () => {
     const options = (name: string) => {
       return slash.find((candidate) => candidate.name === name)?.options ?? [];
