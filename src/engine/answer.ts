@@ -60,11 +60,16 @@ export const Answer = z.strictObject({
 export type Answer = z.infer<typeof Answer>;
 
 /** A request after parsing: what every adapter hands to the engine. */
+/** The languages the engine words its own sentences in (quotes stay as the article prints them). */
+export const Language = z.enum(["en", "es"]);
+export type Language = z.infer<typeof Language>;
+
 export const EngineRequest = z.strictObject({
   command: CommandName,
   /** The free text or option value; empty when the command takes none. */
   argument: z.string().default(""),
   page: z.number().int().positive().default(1),
+  language: Language.default("en"),
 });
 export type EngineRequest = z.input<typeof EngineRequest>;
 

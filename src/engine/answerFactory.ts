@@ -1,4 +1,5 @@
-import type { Answer, Citation, CommandName, Suggestion } from "./answer.js";
+import type { Answer, Citation, CommandName, Language, Suggestion } from "./answer.js";
+import { type EngineMessages, engineMessages } from "./messages.js";
 import type { KnowledgeView } from "./knowledgeView.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 
@@ -9,31 +10,36 @@ export interface SentenceRef {
   number: number;
 }
 
-/**
- * Builds Answer values: verbatim citations, the source names they come from, and the limits on citations.
- * A factory answers one argument (`answering`), so every answer built for a request says what it answered.
- */
 function listSources(sources: readonly string[]): string {
   return sources.length <= MAX_LISTED_SOURCES
     ? sources.join(", ")
     : `${sources.slice(0, MAX_LISTED_SOURCES).join(", ")} and ${sources.length - MAX_LISTED_SOURCES} more`;
 }
 
+/**
+ * Builds Answer values: verbatim citations, the source names they come from, and the limits on citations.
+ * A factory answers one request (`answering`): every answer built for it says what it answered, and the engine's
+ * own sentences come in the request's language (`messages`).
+ */
 export class AnswerFactory {
   private readonly knowledgeSources: string;
+  /** The engine's own sentences, in the request's language. */
+  readonly messages: EngineMessages;
 
   constructor(
     private readonly view: KnowledgeView,
     private readonly argument = "",
     knowledgeSources?: string,
+    readonly language: Language = "en",
   ) {
+    this.messages = engineMessages(language);
     // Listed once per knowledge: a factory per request reuses it (the list walks every article).
     this.knowledgeSources = knowledgeSources ?? listSources(view.allSources);
   }
 
-  /** The same factory for a request about `argument`. */
-  answering(argument: string): AnswerFactory {
-    return new AnswerFactory(this.view, argument, this.knowledgeSources);
+  /** The same factory for a request about `argument`, worded in `language`. */
+  answering(argument: string, language: Language = "en"): AnswerFactory {
+    return new AnswerFactory(this.view, argument, this.knowledgeSources, language);
   }
 
   citation(ref: SentenceRef): Citation | undefined {

@@ -2,7 +2,6 @@ import type { Answer, CommandName } from "./answer.js";
 import { type AnalysedQuestion, analyseQuestion } from "./analyseQuestion.js";
 import type { QuestionType } from "./questionType.js";
 import type { EntityRef } from "./entityIndex.js";
-import { ENGINE_MESSAGES, MISSING_BY_TYPE } from "./messages.js";
 import { type RankedSentence, rankSentences } from "./rankSentences.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import { type AnswerContext, bestRef, suggestionsFor } from "./answerers/answerContext.js";
@@ -50,7 +49,7 @@ function abstain(
   return context.factory.abstained(
     query,
     command,
-    text ?? ENGINE_MESSAGES.notInArticle(MISSING_BY_TYPE[analysed.type]),
+    text ?? context.factory.messages.notInArticle(context.factory.messages.missingByType[analysed.type]),
     suggestions,
   );
 }
@@ -84,7 +83,7 @@ function speakerQuotes(
   ]);
   const quotes = facts.quotes.filter((quote) => voices.has(quote.speaker));
   if (quotes.length === 0)
-    return abstain(context, query, command, analysed, ENGINE_MESSAGES.noQuotesBy(speaker.entity.name));
+    return abstain(context, query, command, analysed, context.factory.messages.noQuotesBy(speaker.entity.name));
   const scores = context.view.sentences.score(analysed.terms);
   const scoreOf = (number: number) => scores.get(context.view.sentences.idOf(speaker.articleIndex, number) ?? -1);
   const ordered = [...quotes].sort((a, b) => scoreOf(b.sentence) - scoreOf(a.sentence) || a.sentence - b.sentence);
@@ -184,13 +183,13 @@ export function considerQuestion(
   const listing = LISTING_INTENTS.find(([pattern]) => pattern.test(analysed.text));
   if (listing && command === "ask" && analysed.entities.length === 0) return { kind: "listing", command: listing[1] };
   if (analysed.contentWords.length === 0)
-    return settled(context.factory.abstained(query, command, ENGINE_MESSAGES.empty, suggestionsFor(context)));
+    return settled(context.factory.abstained(query, command, context.factory.messages.empty, suggestionsFor(context)));
 
   // A name the article never uses ("what did Xi Jinping say about Ukraine?") cannot be answered by
   // sentences about the other names in the question.
   const missingName = unknownName(analysed);
   if (missingName)
-    return settled(abstain(context, query, command, analysed, ENGINE_MESSAGES.nameNotMentioned(missingName)));
+    return settled(abstain(context, query, command, analysed, context.factory.messages.nameNotMentioned(missingName)));
   if (analysed.isIdentity && (analysed.type === "who" || analysed.type === "what")) {
     const match = analysed.entities[0];
     const ref = bestRef(match?.refs ?? []);

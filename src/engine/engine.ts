@@ -5,6 +5,7 @@ import {
   AutocompleteKind,
   type CommandName,
   EngineRequest,
+  Language,
   type SentenceContext,
 } from "./answer.js";
 import { AnswerFactory } from "./answerFactory.js";
@@ -21,7 +22,6 @@ import { answerWhere } from "./answerers/answerWhere.js";
 import { answerWho } from "./answerers/answerWho.js";
 import type { EntityRef } from "./entityIndex.js";
 import { KnowledgeView } from "./knowledgeView.js";
-import { ENGINE_MESSAGES } from "./messages.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
 import { SentenceFeatureCache } from "./sentenceFeatures.js";
@@ -31,8 +31,11 @@ import { WordVectors } from "../vectors/wordVectors.js";
 
 /** The pure answer engine: built once from validated knowledge, then only reads. No Discord in here. */
 export interface AnswerEngine {
-  /** Free text or slash-style text ("/who Lavrov", "<@123> who is lavrof?", "¿dónde?"). Never throws. */
-  ask(input: string): Answer;
+  /**
+   * Free text or slash-style text ("/who Lavrov", "<@123> who is lavrof?", "¿dónde?"). `language`: what the engine's
+   * own sentences are worded in (refusals, help, suggestions); quotes stay verbatim. Never throws.
+   */
+  ask(input: string, options?: { language?: Language }): Answer;
   /** A structured request, as slash commands and buttons send it. Never throws. */
   run(request: EngineRequest): Answer;
   /** Up to 25 choices for a Discord autocomplete box; best first. Never throws. */
@@ -104,19 +107,20 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
   const run = (request: EngineRequest, query?: string): Answer => {
     const parsed = EngineRequest.safeParse(request);
     if (!parsed.success)
-      return context.factory.abstained(query ?? "", "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
-    const { command, argument, page } = parsed.data;
+      return context.factory.abstained(query ?? "", "help", context.factory.messages.empty, suggestionsFor(context));
+    const { command, argument, page, language } = parsed.data;
     const cleaned = cleanInput(argument);
+    const factory = context.factory.answering(cleaned, language);
     if (cleaned.length > SEARCH_CONFIG.limits.maxQuestionLength) {
-      return context.factory.abstained(
+      return factory.abstained(
         query ?? `/${command}`,
         command,
-        ENGINE_MESSAGES.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength),
+        factory.messages.tooLong(cleaned.length, SEARCH_CONFIG.limits.maxQuestionLength),
         [],
       );
     }
     return ANSWERERS[command](
-      { ...context, factory: context.factory.answering(cleaned) },
+      { ...context, factory },
       { command, query: query ?? (cleaned ? `/${command} ${cleaned}` : `/${command}`), argument: cleaned, page },
     );
   };
@@ -125,26 +129,28 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     knowledge,
     run: (request) => run(request),
     mayTakeLong: () => view.mayExtract,
-    ask(input) {
+    ask(input, options = {}) {
       const text = typeof input === "string" ? input : "";
+      const language = Language.safeParse(options.language).data ?? "en";
+      const factory = context.factory.answering("", language);
       const parsed = parseInput(text);
       const query = safeEcho(text, 200);
       switch (parsed.kind) {
         case "empty":
-          return context.factory.abstained(query, "help", ENGINE_MESSAGES.empty, suggestionsFor(context));
+          return factory.abstained(query, "help", factory.messages.empty, suggestionsFor({ ...context, factory }));
         case "tooLong":
-          return context.factory.abstained(
+          return factory.abstained(
             query,
             "ask",
-            ENGINE_MESSAGES.tooLong(parsed.length, SEARCH_CONFIG.limits.maxQuestionLength),
+            factory.messages.tooLong(parsed.length, SEARCH_CONFIG.limits.maxQuestionLength),
             [],
           );
         case "unknownCommand":
-          return context.factory.abstained(query, "help", ENGINE_MESSAGES.unknownCommand(safeEcho(parsed.name, 32)), [
-            { label: "Show help", query: "/help" },
+          return factory.abstained(query, "help", factory.messages.unknownCommand(safeEcho(parsed.name, 32)), [
+            { label: factory.messages.showHelp, query: "/help" },
           ]);
         case "request":
-          return run({ command: parsed.command, argument: parsed.argument, page: parsed.page }, query);
+          return run({ command: parsed.command, argument: parsed.argument, page: parsed.page, language }, query);
       }
     },
     autocomplete(kind, partial) {

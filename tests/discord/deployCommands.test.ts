@@ -53,6 +53,13 @@ describe("command bodies", () => {
     expect(new Set(bodies.map((body) => `${body.type}:${body.name}`)).size).toBe(bodies.length);
   });
 
+  test("GIVEN the catalogue's Spanish lines (for /help in Spanish) THEN they are the Spanish descriptions Discord shows", () => {
+    for (const entry of COMMAND_CATALOGUE) {
+      const body = slash.find((candidate) => candidate.name === entry.name);
+      expect(body?.description_localizations?.["es-ES"]).toBe(entry.spanishDescription);
+    }
+  });
+
   test("GIVEN the registry THEN the message context menu 'Ask the article' is registered", () => {
     expect(bodies.filter((body) => body.type === ApplicationCommandType.Message).map((body) => body.name)).toEqual([
       "Ask the article",

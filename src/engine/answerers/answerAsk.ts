@@ -1,5 +1,4 @@
 import { answerQuestion, type ListingCommand } from "../answerQuestion.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import type { Answer } from "../answer.js";
 import { type AnswerContext, type AnswerRequest, suggestionsFor } from "./answerContext.js";
 
@@ -12,6 +11,6 @@ export function answerAsk(
   { query, argument, page }: AnswerRequest,
 ): Answer | { listing: ListingCommand } {
   if (argument.length === 0)
-    return context.factory.abstained(query, "ask", ENGINE_MESSAGES.empty, suggestionsFor(context));
+    return context.factory.abstained(query, "ask", context.factory.messages.empty, suggestionsFor(context));
   return answerQuestion(context, query, argument, { page });
 }

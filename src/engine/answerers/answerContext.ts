@@ -1,6 +1,7 @@
 import type { Answer, CommandName, Suggestion } from "../answer.js";
 import { COMMAND_CATALOGUE } from "../commandCatalogue.js";
 import type { AnswerFactory } from "../answerFactory.js";
+import type { EngineMessages } from "../messages.js";
 import type { EntityRef } from "../entityIndex.js";
 import type { Topic } from "../../knowledge/schema.js";
 import type { KnowledgeView } from "../knowledgeView.js";
@@ -39,8 +40,11 @@ export function bestRef(refs: readonly EntityRef[]): EntityRef | undefined {
   return [...refs].sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)[0];
 }
 
-export function whoSuggestion(name: string, kind = "person"): Suggestion {
-  return { label: (kind === "person" ? `Who is ${name}?` : `What about ${name}?`).slice(0, 80), query: `/who ${name}` };
+export function whoSuggestion(messages: EngineMessages, name: string, kind = "person"): Suggestion {
+  return {
+    label: (kind === "person" ? messages.suggestWho(name) : messages.suggestAbout(name)).slice(0, 80),
+    query: `/who ${name}`,
+  };
 }
 
 /**
@@ -57,14 +61,15 @@ export function suggestionsFor(
     if (COMMAND_CATALOGUE.some((command) => command.name === topic.id))
       suggestions.push({ label: topic.name.slice(0, 80), query: `/${topic.id}` });
   }
-  for (const ref of touched.entities ?? []) suggestions.push(whoSuggestion(ref.entity.name, ref.entity.kind));
+  for (const ref of touched.entities ?? [])
+    suggestions.push(whoSuggestion(context.factory.messages, ref.entity.name, ref.entity.kind));
   const mainPeople = context.view.entities.refs
     .filter((ref) => ref.entity.kind === "person")
     .sort((a, b) => b.entity.sentences.length - a.entity.sentences.length)
     .slice(0, 2);
-  for (const ref of mainPeople) suggestions.push(whoSuggestion(ref.entity.name));
-  suggestions.push({ label: "Summary of the article", query: "/summary" });
-  suggestions.push({ label: "Timeline", query: "/when" });
+  for (const ref of mainPeople) suggestions.push(whoSuggestion(context.factory.messages, ref.entity.name));
+  suggestions.push({ label: context.factory.messages.suggestSummary, query: "/summary" });
+  suggestions.push({ label: context.factory.messages.suggestTimeline, query: "/when" });
   const seen = new Set<string>();
   return suggestions.filter((suggestion) => !seen.has(suggestion.query) && seen.add(suggestion.query));
 }

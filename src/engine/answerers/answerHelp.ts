@@ -1,5 +1,4 @@
 import { COMMAND_CATALOGUE } from "../commandCatalogue.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import { type Answerer } from "./answerContext.js";
 
 /** /help: the command catalogue, one line each, and how to ask in free text. */
@@ -9,8 +8,8 @@ export const answerHelp: Answerer = (context, { query }) => {
       "argument" in command
         ? ` ${command.argument.required ? `<${command.argument.name}>` : `[${command.argument.name}]`}`
         : "";
-    return `/${command.name}${argument}: ${command.description}`;
+    return `/${command.name}${argument}: ${context.factory.language === "es" ? command.spanishDescription : command.description}`;
   });
-  const text = [ENGINE_MESSAGES.helpIntro, ...lines, ENGINE_MESSAGES.helpFreeText].join("\n");
+  const text = [context.factory.messages.helpIntro, ...lines, context.factory.messages.helpFreeText].join("\n");
   return context.factory.answered(query, "help", text, []);
 };

@@ -1,5 +1,4 @@
 import type { Quote } from "../../knowledge/schema.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import { safeEcho } from "../parseInput.js";
 import { type Answerer, paginate, suggestionsFor, whoSuggestion } from "./answerContext.js";
 import { resolveName } from "./resolveName.js";
@@ -27,20 +26,20 @@ export const answerQuote: Answerer = (context, { query, argument, page }) => {
       return context.factory.abstained(
         query,
         "quote",
-        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        context.factory.messages.nameNotMentioned(safeEcho(argument)),
         suggestionsFor(context),
       );
     selected = all.filter(
       ({ articleIndex, quote }) => articleIndex === ref.articleIndex && quote.speaker === ref.entity.id,
     );
     if (selected.length === 0)
-      return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotesBy(ref.entity.name), [
-        whoSuggestion(ref.entity.name),
+      return context.factory.abstained(query, "quote", context.factory.messages.noQuotesBy(ref.entity.name), [
+        whoSuggestion(context.factory.messages, ref.entity.name),
         ...suggestionsFor(context),
       ]);
   }
   if (selected.length === 0)
-    return context.factory.abstained(query, "quote", ENGINE_MESSAGES.noQuotes, suggestionsFor(context));
+    return context.factory.abstained(query, "quote", context.factory.messages.noQuotes, suggestionsFor(context));
 
   const { items, page: pageInfo } = paginate(selected, page, QUOTES_PER_PAGE);
   const text = items.map(({ speaker, quote }) => `${speaker}: “${quote.text.replace(/^[“"]|[”"]$/g, "")}”`).join("\n");

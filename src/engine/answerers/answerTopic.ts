@@ -1,4 +1,3 @@
-import { ENGINE_MESSAGES } from "../messages.js";
 import { type Answerer, suggestionsFor } from "./answerContext.js";
 
 /**
@@ -10,7 +9,12 @@ import { type Answerer, suggestionsFor } from "./answerContext.js";
 export const answerTopic: Answerer = (context, { query, command }) => {
   const topics = context.view.topics.filter(({ topic }) => topic.id === command);
   if (topics.length === 0)
-    return context.factory.abstained(query, command, ENGINE_MESSAGES.noTopic(command), suggestionsFor(context));
+    return context.factory.abstained(
+      query,
+      command,
+      context.factory.messages.noTopic(command),
+      suggestionsFor(context),
+    );
   const text = topics.map(({ topic }) => topic.answer).join("\n");
   const citations = context.factory.citationsOf(
     topics.flatMap(({ articleIndex, topic }) => topic.sentences.map((number) => ({ articleIndex, number }))),

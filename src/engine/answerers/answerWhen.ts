@@ -1,5 +1,4 @@
 import type { TimelineEvent } from "../../knowledge/schema.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import { type Answerer, paginate, suggestionsFor } from "./answerContext.js";
 
 const EVENTS_PER_PAGE = 8;
@@ -11,7 +10,7 @@ export const answerWhen: Answerer = (context, { query, page }) => {
     for (const event of context.view.facts(articleIndex).timeline) events.push({ articleIndex, event });
   }
   if (events.length === 0)
-    return context.factory.abstained(query, "when", ENGINE_MESSAGES.noTimeline, suggestionsFor(context));
+    return context.factory.abstained(query, "when", context.factory.messages.noTimeline, suggestionsFor(context));
   events.sort((a, b) => a.articleIndex - b.articleIndex || a.event.order - b.event.order);
   const { items, page: pageInfo } = paginate(events, page, EVENTS_PER_PAGE);
   const text = items.map(({ event }) => `${event.when}: ${event.what}`).join("\n");

@@ -1,5 +1,4 @@
 import type { TimelineEvent } from "../../knowledge/schema.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import { safeEcho } from "../parseInput.js";
 import { type Answerer, paginate, suggestionsFor } from "./answerContext.js";
 import { resolveName } from "./resolveName.js";
@@ -19,7 +18,7 @@ export const answerWhere: Answerer = (context, { query, argument, page }) => {
       return context.factory.abstained(
         query,
         "where",
-        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        context.factory.messages.nameNotMentioned(safeEcho(argument)),
         suggestionsFor(context),
       );
     const events = context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
@@ -38,7 +37,7 @@ export const answerWhere: Answerer = (context, { query, argument, page }) => {
 
   const places = context.view.entities.refs.filter((ref) => PLACE_KINDS.has(ref.entity.kind));
   if (places.length === 0)
-    return context.factory.abstained(query, "where", ENGINE_MESSAGES.noPlaces, suggestionsFor(context));
+    return context.factory.abstained(query, "where", context.factory.messages.noPlaces, suggestionsFor(context));
   // Places where something happens first (they answer "where"), then the rest by how often they are cited.
   const eventsAt = (ref: (typeof places)[number]) =>
     context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);

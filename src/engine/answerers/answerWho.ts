@@ -1,5 +1,4 @@
 import { answerQuestion } from "../answerQuestion.js";
-import { ENGINE_MESSAGES } from "../messages.js";
 import { safeEcho } from "../parseInput.js";
 import { type Answerer, suggestionsFor } from "./answerContext.js";
 
@@ -13,7 +12,7 @@ export const answerWho: Answerer = (context, { query, argument }) => {
     return context.factory.abstained(
       query,
       "who",
-      ENGINE_MESSAGES.nameMissing("person or organisation"),
+      context.factory.messages.nameMissing(context.factory.messages.personOrOrganisation),
       suggestionsFor(context),
     );
   const answer = answerQuestion(context, query, argument, { command: "who", type: "who" });
@@ -22,7 +21,7 @@ export const answerWho: Answerer = (context, { query, argument }) => {
     ? context.factory.abstained(
         query,
         "who",
-        ENGINE_MESSAGES.nameNotMentioned(safeEcho(argument)),
+        context.factory.messages.nameNotMentioned(safeEcho(argument)),
         suggestionsFor(context),
       )
     : answer;
