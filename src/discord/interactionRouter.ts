@@ -6,7 +6,7 @@ import {
   ApplicationCommandType,
   MessageFlags,
 } from "discord.js";
-import { AutocompleteChoice } from "../engine/answer.js";
+import { AutocompleteChoice, type Language } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
 import { clickButton } from "./buttons.js";
@@ -24,7 +24,8 @@ import { decodeButton } from "./customId.js";
 import { ROUTES } from "./delivery.js";
 import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
 import { DISCORD_LIMITS } from "./limits.js";
-import { MESSAGES } from "./messages.js";
+import { languageOfLocale, speaking } from "./language.js";
+import { discordMessages } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
@@ -62,21 +63,23 @@ export function createInteractionRouter(
   ): Promise<Outcome> {
     const decision = options.gate.check(interaction.user.id);
     if (!decision.allowed) return limited(responder, decision);
+    const language = languageOfLocale(interaction.locale);
+    const messages = discordMessages(language);
     const suggestedFor = interaction.isChatInputCommand()
       ? interaction.options.getUser(SUGGEST_FOR_OPTION_NAME)?.id
       : undefined;
     if (suggestedFor !== undefined && ephemeral)
-      return privateNotice(responder, MESSAGES.suggestedPrivately, "abstained");
-    const context = commandContext(engine, responder, ephemeral, suggestedFor);
+      return privateNotice(responder, messages.suggestedPrivately, "abstained");
+    const context = commandContext(speaking(engine, language), responder, { ephemeral, suggestedFor, language });
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
-      if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
+      if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
       // The engine is synchronous: the defer timer cannot fire during its work, so slow work is acknowledged first.
       if (engine.mayTakeLong()) await responder.defer();
       return command.execute(interaction, context);
     }
     const command = messageMenus.get(interaction.commandName);
-    if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
+    if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
     if (engine.mayTakeLong()) await responder.defer();
     return command.execute(interaction, context);
   }
@@ -102,7 +105,11 @@ export function createInteractionRouter(
   return function route(interaction: Interaction): Promise<void> {
     let responder: Responder | undefined;
     const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
-      (responder ??= new Responder(gatewayTransport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
+      (responder ??= new Responder(gatewayTransport(target), {
+        ephemeral,
+        deferAfterMs: options.deferAfterMs,
+        language: languageOfLocale(target.locale),
+      }));
     return runEvent(options.logger, {
       noun: "interaction",
       fields: describe(interaction),
@@ -134,18 +141,18 @@ function isSlash(command: CommandHandler): command is SlashHandler {
 function commandContext(
   engine: AnswerEngine,
   responder: Responder,
-  ephemeral: boolean,
-  suggestedFor: string | undefined,
+  reply: { ephemeral: boolean; suggestedFor: string | undefined; language: Language },
 ): CommandContext {
   return {
     engine,
-    ephemeral,
+    ephemeral: reply.ephemeral,
     reply: async (answer) => {
       const rendered = renderAnswer(answer, engine.knowledge, {
-        private: ephemeral,
-        ...(suggestedFor === undefined ? {} : { suggestedFor }),
+        private: reply.ephemeral,
+        language: reply.language,
+        ...(reply.suggestedFor === undefined ? {} : { suggestedFor: reply.suggestedFor }),
       });
-      await responder.send(rendered, ephemeral);
+      await responder.send(rendered, reply.ephemeral);
       return outcomeOf(answer);
     },
     notice: (text) => privateNotice(responder, text, "abstained"),
@@ -162,7 +169,8 @@ async function apologise(interaction: Interaction, responder: Responder | undefi
     return;
   }
   if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-    await interaction.reply({ ...renderNotice(MESSAGES.apology), flags: MessageFlags.Ephemeral });
+    const apology = discordMessages(languageOfLocale(interaction.locale)).apology;
+    await interaction.reply({ ...renderNotice(apology), flags: MessageFlags.Ephemeral });
   }
 }
 

@@ -4,7 +4,8 @@ import type { Logger } from "../logging/logger.js";
 import { outcomeOf } from "./commandContext.js";
 import { ROUTES } from "./delivery.js";
 import { parseMention } from "./mention.js";
-import { MESSAGES } from "./messages.js";
+import { languageOfQuestion } from "./language.js";
+import { discordMessages } from "./messages.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { type EventFields, runEvent } from "./runEvent.js";
@@ -54,12 +55,16 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
           return "limited";
         }
         const engine = options.getEngine();
-        const answer = text === "" ? engine.run({ command: "help" }) : engine.ask(text);
+        const language = languageOfQuestion(text, message.guild?.preferredLocale);
+        const answer = text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language });
         fields.command = answer.command;
-        await message.reply(renderAnswer(answer, engine.knowledge));
+        await message.reply(renderAnswer(answer, engine.knowledge, { language }));
         return outcomeOf(answer);
       },
-      apologise: async () => void (await message.reply(renderNotice(MESSAGES.apology))),
+      apologise: async () => {
+        const language = languageOfQuestion(text, message.guild?.preferredLocale);
+        await message.reply(renderNotice(discordMessages(language).apology));
+      },
       route: () => ROUTES.channelMessage,
     });
   };

@@ -6,11 +6,11 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import type { Answer, SentenceContext } from "../engine/answer.js";
+import type { Answer, Language, SentenceContext } from "../engine/answer.js";
 import type { Knowledge } from "../knowledge/schema.js";
 import { type ButtonState, decodeButton, encodeButton } from "./customId.js";
 import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
-import { MESSAGES } from "./messages.js";
+import { type DiscordMessages, discordMessages, MESSAGES } from "./messages.js";
 
 /** Set on every message the bot sends: nothing it writes can ping anyone, not even the person it replies to. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [], repliedUser: false as const });
@@ -37,59 +37,63 @@ export interface RenderOptions {
   private?: boolean;
   /** The id of the person the answer is posted for (the `user` option): headed "Suggested for @user", pinging only them. */
   suggestedFor?: string;
+  /** The language of labels, buttons and footer (the asker's locale, or the question's language); English by default. */
+  language?: Language;
 }
 
 const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
 
 /** The one function that turns an engine Answer into a Discord message, within every Discord limit. */
 export function renderAnswer(answer: Answer, knowledge: Knowledge, options: RenderOptions = {}): RenderedMessage {
+  const messages = discordMessages(options.language);
   const titles = citedTitles(answer, knowledge);
   const multipleArticles = new Set(answer.citations.map((citation) => citation.article)).size > 1;
   const fields: APIEmbedField[] = answer.citations.map((citation) => ({
     name: multipleArticles
-      ? MESSAGES.sentenceInArticle(citation.sentence, titleOf(knowledge, citation.article) ?? citation.article)
-      : MESSAGES.sentenceHeading(citation.sentence),
+      ? messages.sentenceInArticle(citation.sentence, titleOf(knowledge, citation.article) ?? citation.article)
+      : messages.sentenceHeading(citation.sentence),
     value: `> ${inert(citation.text)}`,
   }));
   const footerParts =
-    answer.page && answer.page.count > 1 ? [...titles, MESSAGES.pageOf(answer.page.number, answer.page.count)] : titles;
+    answer.page && answer.page.count > 1 ? [...titles, messages.pageOf(answer.page.number, answer.page.count)] : titles;
   const embed: APIEmbed = {
     color: answer.command === "help" ? COLOURS.help : answer.answered ? COLOURS.answered : COLOURS.abstained,
-    ...(answer.answered ? {} : { title: MESSAGES.notInArticleTitle }),
-    description: abstentionDescription(answer),
+    ...(answer.answered ? {} : { title: messages.notInArticleTitle }),
+    description: abstentionDescription(answer, messages),
     fields,
-    ...(answer.source ? { footer: { text: MESSAGES.sourceFooter(answer.source, footerParts) } } : {}),
+    ...(answer.source ? { footer: { text: messages.sourceFooter(answer.source, footerParts) } } : {}),
   };
 
   const rows: APIButtonComponentWithCustomId[][] = [
-    contextButtons(answer),
-    pagingButtons(answer),
+    contextButtons(answer, messages),
+    pagingButtons(answer, messages),
     answer.answered ? [] : suggestionButtons(answer),
-    options.private ? postButtons() : [],
+    options.private ? postButtons(messages) : [],
   ];
-  const message = { embeds: [fitEmbed(embed)], components: toRows(rows), allowedMentions: NO_MENTIONS };
+  const message = { embeds: [fitEmbed(embed, messages)], components: toRows(rows), allowedMentions: NO_MENTIONS };
   const person = options.suggestedFor;
   if (person === undefined || !/^\d{17,20}$/.test(person)) return message;
   return {
     ...message,
-    content: MESSAGES.suggestedFor(`<@${person}>`),
+    content: messages.suggestedFor(`<@${person}>`),
     allowedMentions: { ...NO_MENTIONS, users: [person] },
   };
 }
 
 /** "Show context": the cited sentence (bold) with its neighbours. */
-export function renderContext(context: SentenceContext): RenderedMessage {
+export function renderContext(context: SentenceContext, language?: Language): RenderedMessage {
+  const messages = discordMessages(language);
   const lines = context.sentences.map((sentence) => {
     const line = `[${sentence.number}] ${inert(sentence.text)}`;
     return sentence.number === context.focus ? `**${line}**` : line;
   });
   const embed: APIEmbed = {
     color: COLOURS.context,
-    title: MESSAGES.contextTitle(context.focus),
+    title: messages.contextTitle(context.focus),
     description: lines.join("\n\n"),
-    footer: { text: MESSAGES.sourceFooter(context.source, [context.title]) },
+    footer: { text: messages.sourceFooter(context.source, [context.title]) },
   };
-  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+  return { embeds: [fitEmbed(embed, messages)], components: [], allowedMentions: NO_MENTIONS };
 }
 
 /**
@@ -104,7 +108,7 @@ export function repost(embeds: readonly APIEmbed[], rows: readonly { type: numbe
       components: row.components.filter((component) => decodeButton(component.custom_id)?.kind !== "post"),
     }))
     .filter((row) => row.components.length > 0);
-  return { embeds: embeds.map(fitEmbed), components, allowedMentions: NO_MENTIONS };
+  return { embeds: embeds.map((embed) => fitEmbed(embed)), components, allowedMentions: NO_MENTIONS };
 }
 
 function isButtonRow(row: { type: number }): row is ButtonRow {
@@ -124,10 +128,10 @@ export function renderNotice(text: string): RenderedMessage {
   return { content: truncate(text, DISCORD_LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }
 
-function abstentionDescription(answer: Answer): string {
+function abstentionDescription(answer: Answer, messages: DiscordMessages): string {
   const text = inert(answer.text);
   if (answer.answered || answer.suggestions.length === 0) return text;
-  return `${text}\n\n${MESSAGES.suggestionsLead}`;
+  return `${text}\n\n${messages.suggestionsLead}`;
 }
 
 function titleOf(knowledge: Knowledge, slug: string): string | undefined {
@@ -164,13 +168,13 @@ function defined<T>(values: (T | undefined)[]): T[] {
   return values.filter((value): value is T => value !== undefined);
 }
 
-function contextButtons(answer: Answer): APIButtonComponentWithCustomId[] {
+function contextButtons(answer: Answer, messages: DiscordMessages): APIButtonComponentWithCustomId[] {
   const citations = answer.citations.slice(0, DISCORD_LIMITS.buttonsPerRow);
   return defined(
     citations.map((citation) =>
       button(
         { kind: "context", article: citation.article, sentence: citation.sentence },
-        citations.length === 1 ? MESSAGES.showContext : MESSAGES.contextFor(citation.sentence),
+        citations.length === 1 ? messages.showContext : messages.contextFor(citation.sentence),
         ButtonStyle.Secondary,
       ),
     ),
@@ -178,19 +182,19 @@ function contextButtons(answer: Answer): APIButtonComponentWithCustomId[] {
 }
 
 /** Prev/Next re-run the answer's own command and argument for another page (the answer says what it answered). */
-function pagingButtons(answer: Answer): APIButtonComponentWithCustomId[] {
+function pagingButtons(answer: Answer, messages: DiscordMessages): APIButtonComponentWithCustomId[] {
   const page = answer.page;
   if (!page || page.count <= 1) return [];
   const { command, argument } = answer;
   const previous = button(
     { kind: "page", command, argument, page: Math.max(1, page.number - 1) },
-    MESSAGES.previousPage,
+    messages.previousPage,
     ButtonStyle.Primary,
     page.number <= 1,
   );
   const next = button(
     { kind: "page", command, argument, page: Math.min(page.count, page.number + 1) },
-    MESSAGES.nextPage,
+    messages.nextPage,
     ButtonStyle.Primary,
     page.number >= page.count,
   );
@@ -205,8 +209,8 @@ function suggestionButtons(answer: Answer): APIButtonComponentWithCustomId[] {
   ).slice(0, DISCORD_LIMITS.buttonsPerRow);
 }
 
-function postButtons(): APIButtonComponentWithCustomId[] {
-  return defined([button({ kind: "post" }, MESSAGES.postToChannel, ButtonStyle.Success)]);
+function postButtons(messages: DiscordMessages): APIButtonComponentWithCustomId[] {
+  return defined([button({ kind: "post" }, messages.postToChannel, ButtonStyle.Success)]);
 }
 
 /** Rows of at most 5 buttons, at most 5 rows, custom_ids unique within the message (Discord rejects duplicates). */
@@ -242,7 +246,7 @@ function embedLength(embed: APIEmbed): number {
 }
 
 /** Applies every embed limit by clean truncation: per-part limits, 25 fields, then 6,000 characters in total. */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+export function fitEmbed(embed: APIEmbed, messages: DiscordMessages = MESSAGES): APIEmbed {
   const fitted: APIEmbed = {
     ...embed,
     ...(embed.title !== undefined ? { title: truncate(embed.title, DISCORD_LIMITS.embedTitle) } : {}),
@@ -260,7 +264,7 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   let omitted = fields.length - kept.length;
   const withNote = (list: APIEmbedField[], count: number): APIEmbedField[] =>
     count > 0
-      ? [...list.slice(0, DISCORD_LIMITS.embedFields - 1), { name: "\u200b", value: MESSAGES.moreNotShown(count) }]
+      ? [...list.slice(0, DISCORD_LIMITS.embedFields - 1), { name: "\u200b", value: messages.moreNotShown(count) }]
       : list;
   if (omitted > 0) {
     kept = kept.slice(0, DISCORD_LIMITS.embedFields - 1);

@@ -1,5 +1,6 @@
 import { ROUTES } from "./delivery.js";
-import { MESSAGES } from "./messages.js";
+import type { Language } from "../engine/answer.js";
+import { discordMessages } from "./messages.js";
 import { type RenderedMessage, renderNotice } from "./render.js";
 
 /**
@@ -24,6 +25,8 @@ export interface ResponderOptions {
   ephemeral: boolean;
   /** Defer when the response is not ready after this long (Discord allows 3 s for the initial response). */
   deferAfterMs: number;
+  /** The language of the apology; English by default. */
+  language?: Language;
 }
 
 /**
@@ -72,7 +75,7 @@ export class Responder {
 
   /** The short private apology, whatever state the response is in. */
   async apologise(): Promise<void> {
-    const notice = renderNotice(MESSAGES.apology);
+    const notice = renderNotice(discordMessages(this.options.language).apology);
     if (await this.settleDeferral().catch(() => true)) return this.edit(notice);
     if (this.responded) {
       this.route = ROUTES.followUp;

@@ -360,3 +360,23 @@ describe("GIVEN the user option (show an answer to someone)", () => {
     expect(withUser.sort()).toEqual(["aid", "ask", "demands", "quote", "search", "when", "where", "who"]);
   });
 });
+
+describe("GIVEN a person whose Discord is in Spanish", () => {
+  test("WHEN /who name:Lavrov THEN labels, buttons and the footer are in Spanish ('Fuente: Ambito'), and the quote is verbatim", async () => {
+    const payload = { ...slashCommand("who", { name: "Lavrov" }), locale: "es-ES" };
+    const response = await harness.interact(payload);
+    const embed = response.data?.embeds?.[0];
+    expect(embed?.footer?.text).toMatch(/^Fuente: Ambito/);
+    expect(embed?.fields?.[0]).toEqual({ name: `Frase ${LAVROV_NUMBER}`, value: `> ${LAVROV_SENTENCE}` });
+    const labels = (response.data?.components ?? []).flatMap((row) => row.components.map((button) => button.label));
+    expect(labels).toContain(`Contexto: frase ${LAVROV_NUMBER}`);
+  });
+
+  test("WHEN the article does not say THEN the refusal and its suggestions are in Spanish too (es-419)", async () => {
+    const payload = { ...slashCommand("ask", { question: "¿cuál es la capital de Francia?" }), locale: "es-419" };
+    const response = await harness.interact(payload);
+    const embed = response.data?.embeds?.[0];
+    expect(embed?.title).toBe("No está en el artículo");
+    expect(embed?.description).toMatch(/^El artículo no dice /);
+  });
+});

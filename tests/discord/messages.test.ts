@@ -168,3 +168,19 @@ describe("logs", () => {
     ]);
   });
 });
+
+describe("the language of a mention or DM", () => {
+  test("GIVEN a question asked in Spanish THEN the reply's labels and footer are Spanish, the quote verbatim", async () => {
+    const { message } = await harness.sendMessage(
+      messageCreate(`<@${IDS.bot}> ¿quién es Lavrov?`, { mentions: [SELF] }),
+    );
+    const embed = message.embeds?.[0];
+    expect(embed?.fields?.[0]).toEqual({ name: `Frase ${LAVROV_NUMBER}`, value: `> ${LAVROV_SENTENCE}` });
+    expect(embed?.footer?.text).toMatch(/^Fuente: Ambito · /);
+  });
+
+  test("GIVEN a DM in English THEN the reply stays English", async () => {
+    const { message } = await harness.sendMessage(messageCreate("who is Lavrov?", { place: "dm" }));
+    expectLavrovAnswer(message);
+  });
+});
