@@ -1,11 +1,13 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { type Outcome, outcomeOf } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
 import { MESSAGES } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
-import { renderAnswer, renderContext, repost } from "./render.js";
+import type { VoteOutcome } from "../store/questionStore.js";
+import { feedbackQuestionOf, renderAnswer, renderContext, renderNotice, repost } from "./render.js";
 import type { Responder } from "./responder.js";
 
 export interface ButtonClick {
@@ -13,12 +15,15 @@ export interface ButtonClick {
   /** Suggestions are new questions, so they pass the question limit; the other buttons only show an answer given. */
   gate: QuestionGate;
   responder: Responder;
+  history: AnswerHistory;
+  /** `performance.now()` when the click arrived. */
+  startedAt: number;
 }
 
 /** A click on one of the bot's buttons; everything it needs is in the custom_id, so old buttons keep working. */
 export async function clickButton(
   interaction: ButtonInteraction,
-  { engine, gate, responder }: ButtonClick,
+  { engine, gate, responder, history, startedAt }: ButtonClick,
 ): Promise<Outcome> {
   const state = decodeButton(interaction.customId);
   if (!state) return privateNotice(responder, MESSAGES.staleButton, "stale");
@@ -32,7 +37,9 @@ export async function clickButton(
     }
     case "page": {
       const answer = engine.run({ command: state.command, argument: state.argument, page: state.page });
-      await responder.update(renderAnswer(answer, engine.knowledge, { private: ephemeralMessage }));
+      // The redrawn page keeps the feedback buttons of the question it answers.
+      const feedbackFor = feedbackQuestionOf(interaction.message.components.map((row) => row.toJSON()));
+      await responder.update(renderAnswer(answer, engine.knowledge, { private: ephemeralMessage, feedbackFor }));
       return outcomeOf(answer);
     }
     case "suggest": {
@@ -40,7 +47,16 @@ export async function clickButton(
       if (!decision.allowed) return limited(responder, decision);
       if (engine.mayTakeLong()) await responder.defer();
       const answer = engine.ask(state.query);
-      await responder.send(renderAnswer(answer, engine.knowledge, { private: true }), true);
+      const asking: AskingEvent = {
+        id: interaction.id,
+        surface: "suggestion",
+        guildId: interaction.guildId ?? undefined,
+        personId: interaction.user.id,
+        startedAt,
+      };
+      const feedbackFor = history.feedbackFor(asking);
+      await responder.send(renderAnswer(answer, engine.knowledge, { private: true, feedbackFor }), true);
+      history.record(asking, answer);
       return outcomeOf(answer);
     }
     case "post": {
@@ -54,5 +70,25 @@ export async function clickButton(
       );
       return "answered";
     }
+    case "vote": {
+      const outcome = history.vote(state.question, interaction.user.id, state.choice);
+      await responder.send(renderNotice(voteNotice(outcome)), true);
+      return outcome.kind === "recorded" || outcome.kind === "withdrawn" ? "answered" : "stale";
+    }
+    case "gaps":
+      return "ignored";
+  }
+}
+
+function voteNotice(outcome: VoteOutcome): string {
+  switch (outcome.kind) {
+    case "recorded":
+      return MESSAGES.voteRecorded(outcome.choice);
+    case "withdrawn":
+      return MESSAGES.voteWithdrawn;
+    case "unknown-question":
+      return MESSAGES.voteUnknownQuestion;
+    case "unavailable":
+      return MESSAGES.feedbackUnavailable;
   }
 }

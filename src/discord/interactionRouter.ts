@@ -9,6 +9,7 @@ import {
 import { AutocompleteChoice } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,
@@ -40,6 +41,8 @@ export interface InteractionRouterOptions {
   deferAfterMs: number;
   /** The per-person question limit (slash commands, the context menu and suggestion buttons pass through it). */
   gate: QuestionGate;
+  /** Where answers are recorded after their reply, and votes on them. */
+  history: AnswerHistory;
 }
 
 /** Routes every interaction (slash, context menu, autocomplete, button) to its handler, inside the one event wrapper. */
@@ -58,10 +61,18 @@ export function createInteractionRouter(
     engine: AnswerEngine,
     responder: Responder,
     ephemeral: boolean,
+    startedAt: number,
   ): Promise<Outcome> {
     const decision = options.gate.check(interaction.user.id);
     if (!decision.allowed) return limited(responder, decision);
-    const context = commandContext(engine, responder, ephemeral);
+    const asking: AskingEvent = {
+      id: interaction.id,
+      surface: interaction.isChatInputCommand() ? "slash" : "menu",
+      guildId: interaction.guildId ?? undefined,
+      personId: interaction.user.id,
+      startedAt,
+    };
+    const context = commandContext(engine, responder, ephemeral, asking, options.history);
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
@@ -94,6 +105,7 @@ export function createInteractionRouter(
   }
 
   return function route(interaction: Interaction): Promise<void> {
+    const startedAt = performance.now();
     let responder: Responder | undefined;
     const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
       (responder ??= new Responder(gatewayTransport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
@@ -106,11 +118,17 @@ export function createInteractionRouter(
           const ephemeral = interaction.isChatInputCommand()
             ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false)
             : true;
-          return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral);
+          return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral, startedAt);
         }
         if (interaction.isAutocomplete()) return autocomplete(interaction, engine);
         if (interaction.isButton())
-          return clickButton(interaction, { engine, gate: options.gate, responder: responderFor(interaction, true) });
+          return clickButton(interaction, {
+            engine,
+            gate: options.gate,
+            responder: responderFor(interaction, true),
+            history: options.history,
+            startedAt,
+          });
         return "ignored";
       },
       apologise: () => apologise(interaction, responder),
@@ -125,12 +143,20 @@ function isSlash(command: CommandHandler): command is SlashHandler {
 }
 
 /** What a command handler may do: reply with an answer or a notice, through this event's responder. */
-function commandContext(engine: AnswerEngine, responder: Responder, ephemeral: boolean): CommandContext {
+function commandContext(
+  engine: AnswerEngine,
+  responder: Responder,
+  ephemeral: boolean,
+  asking: AskingEvent,
+  history: AnswerHistory,
+): CommandContext {
   return {
     engine,
     ephemeral,
     reply: async (answer) => {
-      await responder.send(renderAnswer(answer, engine.knowledge, { private: ephemeral }), ephemeral);
+      const feedbackFor = history.feedbackFor(asking);
+      await responder.send(renderAnswer(answer, engine.knowledge, { private: ephemeral, feedbackFor }), ephemeral);
+      history.record(asking, answer);
       return outcomeOf(answer);
     },
     notice: (text) => privateNotice(responder, text, "abstained"),

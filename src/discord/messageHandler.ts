@@ -1,6 +1,7 @@
 import type { Message } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { outcomeOf } from "./commandContext.js";
 import { ROUTES } from "./delivery.js";
 import { parseMention } from "./mention.js";
@@ -14,6 +15,8 @@ export interface MessageHandlerOptions {
   logger: Logger;
   /** The per-person question limit, shared with slash commands. */
   gate: QuestionGate;
+  /** Where answers are recorded after their reply. */
+  history: AnswerHistory;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface MessageHandlerOptions {
  */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<void> {
   return async function onMessage(message: Message): Promise<void> {
+    const startedAt = performance.now();
     const place = message.inGuild() ? "guild" : "dm";
     const kind = place === "guild" ? "mention" : "dm";
     const eventId = message.id;
@@ -56,7 +60,17 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         const engine = options.getEngine();
         const answer = text === "" ? engine.run({ command: "help" }) : engine.ask(text);
         fields.command = answer.command;
-        await message.reply(renderAnswer(answer, engine.knowledge));
+        const asking: AskingEvent = {
+          id: message.id,
+          surface: kind,
+          guildId: message.guildId ?? undefined,
+          personId: message.author.id,
+          startedAt,
+        };
+        await message.reply(
+          renderAnswer(answer, engine.knowledge, { feedbackFor: options.history.feedbackFor(asking) }),
+        );
+        options.history.record(asking, answer);
         return outcomeOf(answer);
       },
       apologise: async () => void (await message.reply(renderNotice(MESSAGES.apology))),

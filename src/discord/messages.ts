@@ -24,6 +24,16 @@ export const MESSAGES = Object.freeze({
   nextPage: "Next",
   pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
   postToChannel: "Post to channel",
+  helpful: "Helpful",
+  notHelpful: "Not helpful",
+  voteRecorded: (choice: "up" | "down") =>
+    choice === "up"
+      ? "Thanks! Marked as helpful. Click it again to withdraw your vote."
+      : "Thanks! Marked as not helpful: the maintainers see it among the questions to improve. Click it again to withdraw your vote.",
+  voteWithdrawn: "Your vote on this answer is withdrawn.",
+  voteUnknownQuestion:
+    "That answer is no longer in my history (it is older than the history kept, or was given while nothing was recorded), so it can't be voted on.",
+  feedbackUnavailable: "Sorry, I can't record feedback right now. Please try again later.",
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
 });

@@ -11,7 +11,7 @@ import {
 } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
-import type { Config } from "../../src/config/config.js";
+import { type Config, STORE_OFF } from "../../src/config/config.js";
 import { commandBodies, deployCommands } from "../../src/deployCommands.js";
 import { describeDeploy } from "../../src/discord/registerCommands.js";
 import { COMMAND_CATALOGUE } from "../../src/engine/commandCatalogue.js";
@@ -34,6 +34,7 @@ function config(overrides: Partial<Config> = {}): Config {
     DISCORD_API_URL: fake.url,
     LOG_LEVEL: "info",
     KNOWLEDGE_DIR: "knowledge",
+    ...STORE_OFF,
     ...overrides,
   };
 }
