@@ -1,5 +1,12 @@
 import type { Answer } from "../engine/answer.js";
-import type { QuestionStore, Surface, VoteChoice, VoteOutcome } from "../store/questionStore.js";
+import type {
+  QuestionStore,
+  Surface,
+  UnansweredQuery,
+  UnansweredQuestion,
+  VoteChoice,
+  VoteOutcome,
+} from "../store/questionStore.js";
 
 /** One event that produced an answer: what the store needs besides the answer itself. */
 export interface AskingEvent {
@@ -21,6 +28,16 @@ export class AnswerHistory {
     private readonly store: QuestionStore | undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Whether questions are recorded at all (STORE is on and the file opened). */
+  get recording(): boolean {
+    return this.store !== undefined;
+  }
+
+  /** Refused and down-voted questions, for the gaps report. */
+  unanswered(query: UnansweredQuery): UnansweredQuestion[] {
+    return this.store?.unanswered(query) ?? [];
+  }
 
   /** The id to put on an answer's feedback buttons, or undefined when votes cannot be recorded. */
   feedbackFor(event: AskingEvent): string | undefined {

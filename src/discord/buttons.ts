@@ -3,6 +3,7 @@ import type { AnswerEngine } from "../engine/engine.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { type Outcome, outcomeOf } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
+import { showGapsPage } from "./gapsView.js";
 import { MESSAGES } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
@@ -76,7 +77,7 @@ export async function clickButton(
       return outcome.kind === "recorded" || outcome.kind === "withdrawn" ? "answered" : "stale";
     }
     case "gaps":
-      return "ignored";
+      return showGapsPage({ interaction, engine, history, responder }, { days: state.days, page: state.page });
   }
 }
 

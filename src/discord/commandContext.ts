@@ -28,6 +28,8 @@ export interface CommandContext {
   reply(answer: Answer): Promise<Outcome>;
   /** A short private note in our own words (e.g. "that message has no text") instead of an answer. */
   notice(text: string): Promise<Outcome>;
+  /** This server's gaps report of the last `days`, privately, to members with Manage Server (checked here). */
+  showGaps(request: { days: number }): Promise<Outcome>;
 }
 
 /**

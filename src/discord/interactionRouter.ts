@@ -21,6 +21,7 @@ import {
   outcomeOf,
 } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
+import { showGapsPage } from "./gapsView.js";
 import { ROUTES } from "./delivery.js";
 import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
 import { DISCORD_LIMITS } from "./limits.js";
@@ -73,17 +74,24 @@ export function createInteractionRouter(
       startedAt,
     };
     const context = commandContext(engine, responder, ephemeral, asking, options.history);
+    const viewing = { engine, responder, history: options.history };
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
       // The engine is synchronous: the defer timer cannot fire during its work, so slow work is acknowledged first.
       if (engine.mayTakeLong()) await responder.defer();
-      return command.execute(interaction, context);
+      return command.execute(interaction, {
+        ...context,
+        showGaps: ({ days }) => showGapsPage({ ...viewing, interaction }, { days, page: 1 }),
+      });
     }
     const command = messageMenus.get(interaction.commandName);
     if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
     if (engine.mayTakeLong()) await responder.defer();
-    return command.execute(interaction, context);
+    return command.execute(interaction, {
+      ...context,
+      showGaps: () => privateNotice(responder, MESSAGES.gapsGuildOnly, "abstained"),
+    });
   }
 
   async function autocomplete(interaction: AutocompleteInteraction, engine: AnswerEngine): Promise<Outcome> {
@@ -149,7 +157,7 @@ function commandContext(
   ephemeral: boolean,
   asking: AskingEvent,
   history: AnswerHistory,
-): CommandContext {
+): Omit<CommandContext, "showGaps"> {
   return {
     engine,
     ephemeral,

@@ -33,6 +33,18 @@ export const MESSAGES = Object.freeze({
   voteWithdrawn: "Your vote on this answer is withdrawn.",
   voteUnknownQuestion:
     "That answer is no longer in my history (it is older than the history kept, or was given while nothing was recorded), so it can't be voted on.",
+  gapsTitle: (days: number) => `Questions I could not answer, last ${days} days`,
+  gapsEmpty: (days: number) => `Nothing was refused or voted down in this server in the last ${days} days.`,
+  gapsLead: (groups: number) => `${groups} groups of alike questions, most frequent first. Only you see this.`,
+  gapsGroupHeading: (count: number, question: string) => `${count}× ${question}`,
+  gapsGroupCounts: (refused: number, downVotes: number, lastAskedUnix: number) =>
+    `refused ${refused} · 👎 ${downVotes} · last asked <t:${lastAskedUnix}:R>`,
+  gapsAlsoAsked: (examples: string) => `also asked as: ${examples}`,
+  gapsNearest: (sentence: number, text: string) => `nearest: [${sentence}] ${text}`,
+  gapsNoNearest: "nearest: none found",
+  gapsGuildOnly: "The gaps report is about one server's questions: use /gaps in a server.",
+  gapsNotAllowed: "Only members with the Manage Server permission can see the gaps report.",
+  gapsNotRecorded: "Nothing is recorded (the question store is off), so there is no gaps report.",
   feedbackUnavailable: "Sorry, I can't record feedback right now. Please try again later.",
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
