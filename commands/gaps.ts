@@ -1,12 +1,11 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { DEFAULT_GAP_DAYS } from "../src/gaps/gapsReport.js";
 import type { SlashCommand } from "./command.js";
+import { IN_SERVERS_ONLY } from "./everywhere.js";
 
 /** For moderators: this server's refused and down-voted questions, grouped by wording, privately and paginated. */
 export const gaps = {
@@ -26,8 +25,7 @@ export const gaps = {
     ],
     // Manage Server (1 << 5): Discord shows the command only to members with it, unless a server changes that.
     default_member_permissions: "32",
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-    contexts: [InteractionContextType.Guild],
+    ...IN_SERVERS_ONLY,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute: (interaction, { showGaps }) =>
     showGaps({ days: interaction.options.getInteger("days") ?? DEFAULT_GAP_DAYS }),

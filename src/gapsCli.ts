@@ -44,11 +44,16 @@ function main(): void {
   const file = join(config.DATA_DIR, STORE_FILE);
   let entries: GapEntry[] = [];
   if (existsSync(file)) {
-    const store = openSqliteStore({
-      file,
-      personKey: personHashKey(config.PERSON_HASH_KEY, config.DATA_DIR),
-      logger: createLogger({ level: config.LOG_LEVEL }),
-    });
+    let store;
+    try {
+      store = openSqliteStore({
+        file,
+        personKey: personHashKey(config.PERSON_HASH_KEY, config.DATA_DIR),
+        logger: createLogger({ level: config.LOG_LEVEL }),
+      });
+    } catch (error) {
+      fail(`Cannot read the question store ${file}: ${error instanceof Error ? error.message : String(error)}`, 1);
+    }
     try {
       entries = buildGapsReport({ unanswered: (query) => store.unanswered(query), engine, days: days.data });
     } finally {

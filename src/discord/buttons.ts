@@ -81,15 +81,12 @@ export async function clickButton(
   }
 }
 
+const VOTE_NOTICES = Object.freeze({
+  withdrawn: MESSAGES.voteWithdrawn,
+  "unknown-question": MESSAGES.voteUnknownQuestion,
+  unavailable: MESSAGES.feedbackUnavailable,
+} satisfies Record<Exclude<VoteOutcome["kind"], "recorded">, string>);
+
 function voteNotice(outcome: VoteOutcome): string {
-  switch (outcome.kind) {
-    case "recorded":
-      return MESSAGES.voteRecorded(outcome.choice);
-    case "withdrawn":
-      return MESSAGES.voteWithdrawn;
-    case "unknown-question":
-      return MESSAGES.voteUnknownQuestion;
-    case "unavailable":
-      return MESSAGES.feedbackUnavailable;
-  }
+  return outcome.kind === "recorded" ? MESSAGES.voteRecorded(outcome.choice) : VOTE_NOTICES[outcome.kind];
 }

@@ -16,7 +16,11 @@ const KEY_FILE = "person-hash.key";
 export function personHashKey(configured: string | undefined, dataDir: string): string {
   if (configured !== undefined) return configured;
   const file = join(dataDir, KEY_FILE);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length < 16) throw new Error(`${file} holds no usable key (delete it to have a new one made)`);
+    return kept;
+  }
   const key = randomBytes(32).toString("base64url");
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);

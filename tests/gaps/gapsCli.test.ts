@@ -1,5 +1,6 @@
 /** `npm run gaps` on a store written by the real bot (through the fake Discord), in a temporary folder. */
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { expect, test, vi } from "vitest";
 import { slashCommand } from "../../fakeDiscord/index.js";
 import { GapEntry } from "../../src/gaps/gapsReport.js";
@@ -47,4 +48,14 @@ test("GIVEN a bad --days THEN one clear line and exit code 2", async () => {
   const result = await runCli("src/gapsCli.ts", ["--days", "soon"], { env: { DATA_DIR: temporaryDataDir() } });
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/^--days must be a whole number of days\nusage: npm run gaps/);
+});
+
+test("GIVEN a store file from a newer program THEN one clear line and exit code 1", async () => {
+  const dataDir = temporaryDataDir();
+  const db = new Database(join(dataDir, STORE_FILE));
+  db.pragma("user_version = 999");
+  db.close();
+  const result = await runCli("src/gapsCli.ts", ["--json"], { env: { DATA_DIR: dataDir, PERSON_HASH_KEY: KEY } });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^Cannot read the question store .*bot\.sqlite: .*newer than this program/);
 });

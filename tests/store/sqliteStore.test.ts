@@ -116,6 +116,33 @@ describe("questions and votes", () => {
   });
 });
 
+describe("several processes on one file", () => {
+  test("GIVEN two stores open on one file (two shards) THEN each sees what the other wrote, and votes are shared", () => {
+    const dataDir = temporaryDataDir();
+    const first = openAt(dataDir).store;
+    const second = openAt(dataDir).store;
+    const question = askedQuestion({ text: "from shard one" });
+    first.recordQuestion(question);
+    second.recordQuestion(askedQuestion({ text: "from shard two" }));
+    first.unanswered({ since: SINCE_EVER }); // writes shard one's queue
+    expect(second.vote({ questionId: question.id, personId: "1", choice: "down", at: new Date() })).toEqual({
+      kind: "recorded",
+      choice: "down",
+    });
+    expect(
+      first
+        .unanswered({ since: SINCE_EVER })
+        .map((entry) => [entry.text, entry.downVotes])
+        .sort(),
+    ).toEqual([
+      ["from shard one", 1],
+      ["from shard two", 0],
+    ]);
+    first.close();
+    second.close();
+  });
+});
+
 describe("pruning", () => {
   test("GIVEN questions older than HISTORY_DAYS THEN opening the store deletes them and their votes", () => {
     const dataDir = temporaryDataDir();
