@@ -28,6 +28,10 @@ export interface CommandContext {
   reply(answer: Answer): Promise<Outcome>;
   /** A short private note in our own words (e.g. "that message has no text") instead of an answer. */
   notice(text: string): Promise<Outcome>;
+}
+
+/** What a slash command gets: a command context, and the moderators' report. */
+export interface SlashContext extends CommandContext {
   /** This server's gaps report of the last `days`, privately, to members with Manage Server (checked here). */
   showGaps(request: { days: number }): Promise<Outcome>;
 }
@@ -40,7 +44,7 @@ export interface SlashHandler {
   readonly data: { readonly type: ApplicationCommandType.ChatInput; readonly name: string };
   /** The option whose autocomplete the engine serves, and the kind of names it suggests. */
   readonly autocomplete?: { readonly option: string; readonly kind: AutocompleteKind };
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<Outcome>;
+  execute(interaction: ChatInputCommandInteraction, context: SlashContext): Promise<Outcome>;
 }
 
 export interface MessageMenuHandler {

@@ -88,10 +88,7 @@ export function createInteractionRouter(
     const command = messageMenus.get(interaction.commandName);
     if (!command) return privateNotice(responder, MESSAGES.unknownCommand, "stale");
     if (engine.mayTakeLong()) await responder.defer();
-    return command.execute(interaction, {
-      ...context,
-      showGaps: () => privateNotice(responder, MESSAGES.gapsGuildOnly, "abstained"),
-    });
+    return command.execute(interaction, context);
   }
 
   async function autocomplete(interaction: AutocompleteInteraction, engine: AnswerEngine): Promise<Outcome> {
@@ -157,7 +154,7 @@ function commandContext(
   ephemeral: boolean,
   asking: AskingEvent,
   history: AnswerHistory,
-): Omit<CommandContext, "showGaps"> {
+): CommandContext {
   return {
     engine,
     ephemeral,
