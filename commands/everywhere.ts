@@ -13,3 +13,10 @@ export const EVERYWHERE: Readonly<Pick<RESTPostAPIApplicationCommandsJSONBody, "
     integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
   });
+
+/** Where a server's own commands are used: in that server only, and only when the bot is installed to it. */
+export const IN_SERVERS_ONLY: Readonly<Pick<RESTPostAPIApplicationCommandsJSONBody, "integration_types" | "contexts">> =
+  Object.freeze({
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    contexts: [InteractionContextType.Guild],
+  });

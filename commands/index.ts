@@ -3,6 +3,7 @@ import { aid } from "./aid.js";
 import { ask } from "./ask.js";
 import { askTheArticle } from "./askTheArticle.js";
 import { demands } from "./demands.js";
+import { gaps } from "./gaps.js";
 import { help } from "./help.js";
 import { quote } from "./quote.js";
 import { search } from "./search.js";
@@ -25,5 +26,6 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   summary,
   source,
   help,
+  gaps,
   askTheArticle,
 ]);

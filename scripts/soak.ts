@@ -29,6 +29,7 @@ import { createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
 import { createLogger } from "../src/logging/logger.js";
 import { InteractionResponse, messageFromResponse } from "../fakeDiscord/responses.js";
+import { STORE_OFF } from "../src/config/config.js";
 import {
   FakeDiscord,
   IDS,
@@ -98,7 +99,13 @@ async function runBot(apiUrl: string, globalRequestsPerSecond: number): Promise<
   const engine = createEngine(loadKnowledge("knowledge"));
   try {
     const bot = await startDiscordBot({
-      config: { DISCORD_TOKEN: SOAK_TOKEN, DISCORD_API_URL: apiUrl, LOG_LEVEL: "warn", KNOWLEDGE_DIR: "knowledge" },
+      config: {
+        DISCORD_TOKEN: SOAK_TOKEN,
+        DISCORD_API_URL: apiUrl,
+        LOG_LEVEL: "warn",
+        KNOWLEDGE_DIR: "knowledge",
+        ...STORE_OFF,
+      },
       logger,
       getEngine: () => engine,
       commands: COMMANDS,

@@ -5,6 +5,7 @@ import { type AnswerEngine, createEngine } from "./engine/engine.js";
 import { loadKnowledge } from "./knowledge/loadKnowledge.js";
 import { createLogger } from "./logging/logger.js";
 import { watchLiveValue } from "./reload/liveValue.js";
+import { openConfiguredStore } from "./store/openStore.js";
 
 /**
  * Bot mode: connect to Discord and answer until SIGINT/SIGTERM, then close the client and exit 0.
@@ -24,9 +25,10 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
       ),
   });
   const getEngine = live.current;
+  const store = openConfiguredStore(config, logger);
   let bot: Awaited<ReturnType<typeof startDiscordBot>>;
   try {
-    bot = await startDiscordBot({ config, logger, getEngine, commands: COMMANDS });
+    bot = await startDiscordBot({ config, logger, getEngine, commands: COMMANDS, store });
   } catch (error) {
     logger.fatal({ err: error }, "could not connect to Discord");
     process.exit(1);
@@ -43,7 +45,11 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
     stopping = true;
     logger.info({ signal }, "shutting down");
     live.close();
-    void bot.stop().finally(() => process.exit(0));
+    void bot.stop().finally(() => {
+      // After the client: answers sent while stopping are recorded too.
+      store?.close();
+      process.exit(0);
+    });
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -37,8 +37,24 @@ export const Config = z.object({
   KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
   /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
   QUESTION_RATE_LIMIT: optional(QuestionRateSpec),
+  /** `off` records nothing (no history, no feedback buttons, no gaps report); default `on`. */
+  STORE: optional(z.enum(["on", "off"], { error: "must be on or off" })).transform((store) => store ?? "on"),
+  /** The folder of the question store (`bot.sqlite`); created when missing. */
+  DATA_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "data"),
+  /** Questions and votes older than this many days are deleted (at start-up and every few hours). */
+  HISTORY_DAYS: optional(
+    z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1).max(3650),
+  ).transform((days) => days ?? 90),
+  /**
+   * The secret that people's Discord ids are hashed with before they are stored (HMAC-SHA256). Unset: a random key
+   * is created once in DATA_DIR and kept there.
+   */
+  PERSON_HASH_KEY: optional(z.string().trim().min(16, "must be at least 16 characters")),
 });
 export type Config = z.infer<typeof Config>;
+
+/** The store settings of a program that records nothing (tests, the soak). */
+export const STORE_OFF = Object.freeze({ STORE: "off", DATA_DIR: "data", HISTORY_DAYS: 90 } as const);
 
 /** A start-up problem with the environment: its message is one line that names the variable and never its value. */
 export class ConfigError extends Error {

@@ -1,12 +1,15 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { type Outcome, outcomeOf } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
+import { showGapsPage } from "./gapsView.js";
 import { languageOfLocale, speaking } from "./language.js";
-import { discordMessages } from "./messages.js";
+import { type DiscordMessages, discordMessages } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
-import { renderAnswer, renderContext, repost } from "./render.js";
+import type { VoteOutcome } from "../store/questionStore.js";
+import { feedbackQuestionOf, renderAnswer, renderContext, renderNotice, repost } from "./render.js";
 import type { Responder } from "./responder.js";
 
 export interface ButtonClick {
@@ -14,12 +17,15 @@ export interface ButtonClick {
   /** Suggestions are new questions, so they pass the question limit; the other buttons only show an answer given. */
   gate: QuestionGate;
   responder: Responder;
+  history: AnswerHistory;
+  /** `performance.now()` when the click arrived. */
+  startedAt: number;
 }
 
 /** A click on one of the bot's buttons; everything it needs is in the custom_id, so old buttons keep working. */
 export async function clickButton(
   interaction: ButtonInteraction,
-  { engine: anyLanguage, gate, responder }: ButtonClick,
+  { engine: anyLanguage, gate, responder, history, startedAt }: ButtonClick,
 ): Promise<Outcome> {
   // The clicker's language, which may not be the asker's: a Spanish speaker paging an English answer reads Spanish.
   const language = languageOfLocale(interaction.locale);
@@ -37,7 +43,11 @@ export async function clickButton(
     }
     case "page": {
       const answer = engine.run({ command: state.command, argument: state.argument, page: state.page });
-      await responder.update(renderAnswer(answer, engine.knowledge, { private: ephemeralMessage, language }));
+      // The redrawn page keeps the feedback buttons of the question it answers.
+      const feedbackFor = feedbackQuestionOf(interaction.message.components.map((row) => row.toJSON()));
+      await responder.update(
+        renderAnswer(answer, engine.knowledge, { private: ephemeralMessage, feedbackFor, language }),
+      );
       return outcomeOf(answer);
     }
     case "suggest": {
@@ -45,7 +55,16 @@ export async function clickButton(
       if (!decision.allowed) return limited(responder, decision);
       if (engine.mayTakeLong()) await responder.defer();
       const answer = engine.ask(state.query);
-      await responder.send(renderAnswer(answer, engine.knowledge, { private: true, language }), true);
+      const asking: AskingEvent = {
+        id: interaction.id,
+        surface: "suggestion",
+        guildId: interaction.guildId ?? undefined,
+        personId: interaction.user.id,
+        startedAt,
+      };
+      const feedbackFor = history.feedbackFor(asking);
+      await responder.send(renderAnswer(answer, engine.knowledge, { private: true, feedbackFor, language }), true);
+      history.record(asking, answer);
       return outcomeOf(answer);
     }
     case "post": {
@@ -59,5 +78,25 @@ export async function clickButton(
       );
       return "answered";
     }
+    case "vote": {
+      const outcome = history.vote(state.question, interaction.user.id, state.choice);
+      await responder.send(renderNotice(voteNotice(outcome, messages)), true);
+      return outcome.kind === "recorded" || outcome.kind === "withdrawn" ? "answered" : "stale";
+    }
+    case "gaps":
+      return showGapsPage({ interaction, engine, history, responder }, { days: state.days, page: state.page });
+  }
+}
+
+function voteNotice(outcome: VoteOutcome, messages: DiscordMessages): string {
+  switch (outcome.kind) {
+    case "recorded":
+      return messages.voteRecorded(outcome.choice);
+    case "withdrawn":
+      return messages.voteWithdrawn;
+    case "unknown-question":
+      return messages.voteUnknownQuestion;
+    case "unavailable":
+      return messages.feedbackUnavailable;
   }
 }

@@ -33,6 +33,12 @@ export interface CommandContext {
   notice(text: string): Promise<Outcome>;
 }
 
+/** What a slash command gets: a command context, and the moderators' report. */
+export interface SlashContext extends CommandContext {
+  /** This server's gaps report of the last `days`, privately, to members with Manage Server (checked here). */
+  showGaps(request: { days: number }): Promise<Outcome>;
+}
+
 /**
  * What the interaction router needs of a command; `commands/command.ts` narrows it to the exact JSON Discord
  * receives. The adapter never imports `commands/`: the entry points hand the registry in.
@@ -41,7 +47,7 @@ export interface SlashHandler {
   readonly data: { readonly type: ApplicationCommandType.ChatInput; readonly name: string };
   /** The option whose autocomplete the engine serves, and the kind of names it suggests. */
   readonly autocomplete?: { readonly option: string; readonly kind: AutocompleteKind };
-  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<Outcome>;
+  execute(interaction: ChatInputCommandInteraction, context: SlashContext): Promise<Outcome>;
 }
 
 export interface MessageMenuHandler {

@@ -17,14 +17,30 @@ export const ButtonState = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ kind: z.literal("suggest"), query: z.string().trim().min(1) }),
   z.strictObject({ kind: z.literal("post") }),
+  /** Helpful / Not helpful: the question's id (its event's snowflake) finds the recorded question after a restart. */
+  z.strictObject({
+    kind: z.literal("vote"),
+    choice: z.enum(["up", "down"]),
+    question: z.string().regex(/^\d{17,20}$/),
+  }),
+  /** A page of the gaps report (its window in days). */
+  z.strictObject({
+    kind: z.literal("gaps"),
+    days: z.number().int().positive(),
+    page: z.number().int().positive(),
+  }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
 const VERSION = "v1";
-const CODES = { context: "ctx", page: "pg", suggest: "sg", post: "post" } as const satisfies Record<
-  ButtonState["kind"],
-  string
->;
+const CODES = {
+  context: "ctx",
+  page: "pg",
+  suggest: "sg",
+  post: "post",
+  vote: "vt",
+  gaps: "gp",
+} as const satisfies Record<ButtonState["kind"], string>;
 
 /**
  * The custom_id for a button, or undefined when its state does not fit Discord's 100 characters or could not be
@@ -43,6 +59,12 @@ export function encodeButton(state: ButtonState): string | undefined {
       parts.push(state.query);
       break;
     case "post":
+      break;
+    case "vote":
+      parts.push(state.choice, state.question);
+      break;
+    case "gaps":
+      parts.push(String(state.days), String(state.page));
       break;
   }
   const id = parts.join(":");
@@ -73,6 +95,12 @@ export function decodeButton(customId: string): ButtonState | undefined {
         return { kind: "suggest", query: rest.join(":") };
       case CODES.post:
         return rest.length === 0 ? { kind: "post" } : undefined;
+      case CODES.vote:
+        return rest.length === 2 ? { kind: "vote", choice: rest[0], question: rest[1] } : undefined;
+      case CODES.gaps:
+        return rest.length === 2
+          ? { kind: "gaps", days: Digits.safeParse(rest[0]).data, page: Digits.safeParse(rest[1]).data }
+          : undefined;
       default:
         return undefined;
     }

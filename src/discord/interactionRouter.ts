@@ -9,6 +9,7 @@ import {
 import { AutocompleteChoice, type Language } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,
@@ -21,6 +22,7 @@ import {
   outcomeOf,
 } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
+import { showGapsPage } from "./gapsView.js";
 import { ROUTES } from "./delivery.js";
 import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
 import { DISCORD_LIMITS } from "./limits.js";
@@ -42,6 +44,8 @@ export interface InteractionRouterOptions {
   deferAfterMs: number;
   /** The per-person question limit (slash commands, the context menu and suggestion buttons pass through it). */
   gate: QuestionGate;
+  /** Where answers are recorded after their reply, and votes on them. */
+  history: AnswerHistory;
 }
 
 /** Routes every interaction (slash, context menu, autocomplete, button) to its handler, inside the one event wrapper. */
@@ -60,6 +64,7 @@ export function createInteractionRouter(
     engine: AnswerEngine,
     responder: Responder,
     ephemeral: boolean,
+    startedAt: number,
   ): Promise<Outcome> {
     const decision = options.gate.check(interaction.user.id);
     if (!decision.allowed) return limited(responder, decision);
@@ -70,13 +75,25 @@ export function createInteractionRouter(
       : undefined;
     if (suggestedFor !== undefined && ephemeral)
       return privateNotice(responder, messages.suggestedPrivately, "abstained");
-    const context = commandContext(speaking(engine, language), responder, { ephemeral, suggestedFor, language });
+    const asking: AskingEvent = {
+      id: interaction.id,
+      surface: interaction.isChatInputCommand() ? "slash" : "menu",
+      guildId: interaction.guildId ?? undefined,
+      personId: interaction.user.id,
+      startedAt,
+    };
+    const spoken = speaking(engine, language);
+    const context = commandContext(spoken, responder, { ephemeral, suggestedFor, language, asking }, options.history);
+    const viewing = { engine: spoken, responder, history: options.history };
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
       // The engine is synchronous: the defer timer cannot fire during its work, so slow work is acknowledged first.
       if (engine.mayTakeLong()) await responder.defer();
-      return command.execute(interaction, context);
+      return command.execute(interaction, {
+        ...context,
+        showGaps: ({ days }) => showGapsPage({ ...viewing, interaction }, { days, page: 1 }),
+      });
     }
     const command = messageMenus.get(interaction.commandName);
     if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
@@ -103,6 +120,7 @@ export function createInteractionRouter(
   }
 
   return function route(interaction: Interaction): Promise<void> {
+    const startedAt = performance.now();
     let responder: Responder | undefined;
     const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
       (responder ??= new Responder(gatewayTransport(target), {
@@ -119,11 +137,17 @@ export function createInteractionRouter(
           const ephemeral = interaction.isChatInputCommand()
             ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false)
             : true;
-          return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral);
+          return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral, startedAt);
         }
         if (interaction.isAutocomplete()) return autocomplete(interaction, engine);
         if (interaction.isButton())
-          return clickButton(interaction, { engine, gate: options.gate, responder: responderFor(interaction, true) });
+          return clickButton(interaction, {
+            engine,
+            gate: options.gate,
+            responder: responderFor(interaction, true),
+            history: options.history,
+            startedAt,
+          });
         return "ignored";
       },
       apologise: () => apologise(interaction, responder),
@@ -141,18 +165,22 @@ function isSlash(command: CommandHandler): command is SlashHandler {
 function commandContext(
   engine: AnswerEngine,
   responder: Responder,
-  reply: { ephemeral: boolean; suggestedFor: string | undefined; language: Language },
+  reply: { ephemeral: boolean; suggestedFor: string | undefined; language: Language; asking: AskingEvent },
+  history: AnswerHistory,
 ): CommandContext {
   return {
     engine,
     ephemeral: reply.ephemeral,
     reply: async (answer) => {
+      const feedbackFor = history.feedbackFor(reply.asking);
       const rendered = renderAnswer(answer, engine.knowledge, {
         private: reply.ephemeral,
         language: reply.language,
+        feedbackFor,
         ...(reply.suggestedFor === undefined ? {} : { suggestedFor: reply.suggestedFor }),
       });
       await responder.send(rendered, reply.ephemeral);
+      history.record(reply.asking, answer);
       return outcomeOf(answer);
     },
     notice: (text) => privateNotice(responder, text, "abstained"),

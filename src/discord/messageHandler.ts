@@ -1,6 +1,7 @@
 import type { Message } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { outcomeOf } from "./commandContext.js";
 import { ROUTES } from "./delivery.js";
 import { parseMention } from "./mention.js";
@@ -15,6 +16,8 @@ export interface MessageHandlerOptions {
   logger: Logger;
   /** The per-person question limit, shared with slash commands. */
   gate: QuestionGate;
+  /** Where answers are recorded after their reply. */
+  history: AnswerHistory;
 }
 
 /**
@@ -24,6 +27,7 @@ export interface MessageHandlerOptions {
  */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<void> {
   return async function onMessage(message: Message): Promise<void> {
+    const startedAt = performance.now();
     const place = message.inGuild() ? "guild" : "dm";
     const kind = place === "guild" ? "mention" : "dm";
     const eventId = message.id;
@@ -58,7 +62,17 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         const language = languageOfQuestion(text, message.guild?.preferredLocale);
         const answer = text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language });
         fields.command = answer.command;
-        await message.reply(renderAnswer(answer, engine.knowledge, { language }));
+        const asking: AskingEvent = {
+          id: message.id,
+          surface: kind,
+          guildId: message.guildId ?? undefined,
+          personId: message.author.id,
+          startedAt,
+        };
+        await message.reply(
+          renderAnswer(answer, engine.knowledge, { feedbackFor: options.history.feedbackFor(asking), language }),
+        );
+        options.history.record(asking, answer);
         return outcomeOf(answer);
       },
       apologise: async () => {

@@ -29,13 +29,39 @@ const ENGLISH = Object.freeze({
   nextPage: "Next",
   pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
   postToChannel: "Post to channel",
+  helpful: "Helpful",
+  notHelpful: "Not helpful",
+  voteRecorded: (choice: "up" | "down") =>
+    choice === "up"
+      ? "Thanks! Marked as helpful. Click it again to withdraw your vote."
+      : "Thanks! Marked as not helpful: the maintainers see it among the questions to improve. Click it again to withdraw your vote.",
+  voteWithdrawn: "Your vote on this answer is withdrawn.",
+  voteUnknownQuestion:
+    "That answer is no longer in my history (it is older than the history kept, or was given while nothing was recorded), so it can't be voted on.",
+  gapsTitle: (days: number) => `Questions I could not answer, last ${days} days`,
+  gapsEmpty: (days: number) => `Nothing was refused or voted down in this server in the last ${days} days.`,
+  gapsLead: (groups: number) => `${groups} groups of alike questions, most frequent first. Only you see this.`,
+  gapsGroupHeading: (count: number, question: string) => `${count}× ${question}`,
+  gapsGroupCounts: (refused: number, downVotes: number, lastAskedUnix: number) =>
+    `refused ${refused} · 👎 ${downVotes} · last asked <t:${lastAskedUnix}:R>`,
+  gapsAlsoAsked: (examples: string) => `also asked as: ${examples}`,
+  gapsNearest: (sentence: number, text: string) => `nearest: [${sentence}] ${text}`,
+  gapsNoNearest: "nearest: none found",
+  gapsGuildOnly: "The gaps report is about one server's questions: use /gaps in a server.",
+  gapsNotAllowed: "Only members with the Manage Server permission can see the gaps report.",
+  gapsNotRecorded: "Nothing is recorded (the question store is off), so there is no gaps report.",
+  feedbackUnavailable: "Sorry, I can't record feedback right now. Please try again later.",
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
 });
 
 /** The same keys, each a string or a function returning one: what every language must provide. */
 export type DiscordMessages = {
-  readonly [Key in keyof typeof ENGLISH]: (typeof ENGLISH)[Key] extends string ? string : (typeof ENGLISH)[Key];
+  readonly [Key in keyof typeof ENGLISH]: (typeof ENGLISH)[Key] extends string
+    ? string
+    : (typeof ENGLISH)[Key] extends (...args: infer Args) => string
+      ? (...args: Args) => string
+      : never;
 };
 
 const SPANISH: DiscordMessages = Object.freeze({
@@ -67,6 +93,30 @@ const SPANISH: DiscordMessages = Object.freeze({
   postToChannel: "Publicar en el canal",
   moreNotShown: (count: number) => `…y ${count} más que no se muestran`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Fuente: ${source}`, ...titles].join(" · "),
+
+  helpful: "Útil",
+  notHelpful: "No útil",
+  voteRecorded: (choice: "up" | "down") =>
+    choice === "up"
+      ? "¡Gracias! Marcada como útil. Vuelve a pulsarlo para retirar tu voto."
+      : "¡Gracias! Marcada como no útil: los responsables la verán entre las preguntas por mejorar. Vuelve a pulsarlo para retirar tu voto.",
+  voteWithdrawn: "Tu voto sobre esta respuesta se ha retirado.",
+  voteUnknownQuestion:
+    "Esa respuesta ya no está en mi historial (es más antigua que lo que se guarda, o se dio cuando no se registraba nada), así que no se puede votar.",
+  gapsTitle: (days: number) => `Preguntas que no supe responder, últimos ${days} días`,
+  gapsEmpty: (days: number) => `En los últimos ${days} días no se rechazó ni se votó en contra nada en este servidor.`,
+  gapsLead: (groups: number) =>
+    `${groups} grupos de preguntas parecidas, las más frecuentes primero. Solo tú ves esto.`,
+  gapsGroupHeading: (count: number, question: string) => `${count} veces: ${question}`,
+  gapsGroupCounts: (refused: number, downVotes: number, lastAskedUnix: number) =>
+    `rechazadas ${refused} · votos en contra ${downVotes} · última vez <t:${lastAskedUnix}:R>`,
+  gapsAlsoAsked: (examples: string) => `también preguntada como: ${examples}`,
+  gapsNearest: (sentence: number, text: string) => `lo más cercano: [${sentence}] ${text}`,
+  gapsNoNearest: "lo más cercano: nada",
+  gapsGuildOnly: "El informe de huecos trata de las preguntas de un servidor: usa /gaps en un servidor.",
+  gapsNotAllowed: "Solo los miembros con el permiso Gestionar servidor pueden ver el informe de huecos.",
+  gapsNotRecorded: "No se registra nada (el almacén de preguntas está apagado), así que no hay informe de huecos.",
+  feedbackUnavailable: "Lo siento, ahora no puedo registrar tu opinión. Vuelve a intentarlo más tarde.",
 });
 
 /** English: the wording of everything that has no language of its own (command descriptions, logs' notices). */

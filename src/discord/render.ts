@@ -39,6 +39,8 @@ export interface RenderOptions {
   suggestedFor?: string;
   /** The language of labels, buttons and footer (the asker's locale, or the question's language); English by default. */
   language?: Language;
+  /** The recorded question's id: adds Helpful / Not helpful (only when the store records the votes). */
+  feedbackFor?: string | undefined;
 }
 
 const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
@@ -68,6 +70,7 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, options: Rend
     contextButtons(answer, messages),
     pagingButtons(answer, messages),
     answer.answered ? [] : suggestionButtons(answer),
+    options.feedbackFor === undefined ? [] : feedbackButtons(options.feedbackFor, messages),
     options.private ? postButtons(messages) : [],
   ];
   const message = { embeds: [fitEmbed(embed, messages)], components: toRows(rows), allowedMentions: NO_MENTIONS };
@@ -207,6 +210,27 @@ function suggestionButtons(answer: Answer): APIButtonComponentWithCustomId[] {
       button({ kind: "suggest", query: suggestion.query }, suggestion.label, ButtonStyle.Primary),
     ),
   ).slice(0, DISCORD_LIMITS.buttonsPerRow);
+}
+
+function feedbackButtons(question: string, messages: DiscordMessages): APIButtonComponentWithCustomId[] {
+  const helpful = button({ kind: "vote", choice: "up", question }, messages.helpful, ButtonStyle.Secondary);
+  const notHelpful = button({ kind: "vote", choice: "down", question }, messages.notHelpful, ButtonStyle.Secondary);
+  return helpful && notHelpful
+    ? [
+        { ...helpful, emoji: { name: "👍" } },
+        { ...notHelpful, emoji: { name: "👎" } },
+      ]
+    : [];
+}
+
+/** The question a message's feedback buttons vote on, read back from the message (for Prev/Next, which redraw it). */
+export function feedbackQuestionOf(rows: readonly { type: number }[]): string | undefined {
+  for (const row of rows.filter(isButtonRow))
+    for (const component of row.components) {
+      const state = decodeButton(component.custom_id);
+      if (state?.kind === "vote") return state.question;
+    }
+  return undefined;
 }
 
 function postButtons(messages: DiscordMessages): APIButtonComponentWithCustomId[] {

@@ -13,6 +13,8 @@ import {
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import type { QuestionStore } from "../store/questionStore.js";
+import { AnswerHistory } from "./answerHistory.js";
 import type { CommandHandler } from "./commandContext.js";
 import { guardGateway } from "./gatewayGuard.js";
 import { createInteractionRouter } from "./interactionRouter.js";
@@ -39,6 +41,8 @@ export interface DiscordBotOptions {
   now?: () => number;
   /** How many DM channels stay cached, swept how often (see DM_CHANNEL_SWEEP). */
   dmChannels?: Partial<DmChannelSweep>;
+  /** Where questions and votes are recorded; none (STORE=off): nothing is, and answers carry no feedback buttons. */
+  store?: QuestionStore | undefined;
 }
 
 /**
@@ -153,14 +157,16 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   guardGateway(client, logger);
 
   const gate = createQuestionGate(config.QUESTION_RATE_LIMIT, options.now ? { now: options.now } : {});
+  const history = new AnswerHistory(options.store);
   const route = createInteractionRouter({
+    history,
     commands: options.commands,
     getEngine: options.getEngine,
     logger,
     deferAfterMs: options.deferAfterMs ?? 1_000,
     gate,
   });
-  const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate });
+  const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate, history });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
   client.on(
     Events.InteractionCreate,

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ConfigError, loadConfig, requireVariables } from "../../src/config/config.js";
 
+const STORE_DEFAULTS = { STORE: "on", DATA_DIR: "data", HISTORY_DAYS: 90 } as const;
+
 const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.super-secret-hmac-part_123";
 const noDotenv = { dotenv: false } as const;
 
@@ -19,7 +21,7 @@ function configError(env: NodeJS.ProcessEnv): string {
 
 describe("loadConfig", () => {
   test("GIVEN an empty environment THEN defaults apply and no variable is required yet", () => {
-    expect(loadConfig({}, noDotenv)).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
+    expect(loadConfig({}, noDotenv)).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge", ...STORE_DEFAULTS });
   });
 
   test("GIVEN every variable THEN they are parsed", () => {
@@ -30,19 +32,27 @@ describe("loadConfig", () => {
       DISCORD_API_URL: "http://127.0.0.1:3000",
       LOG_LEVEL: "debug",
       KNOWLEDGE_DIR: "kb",
+      STORE: "off",
+      DATA_DIR: "/var/lib/bot",
+      HISTORY_DAYS: "30",
+      PERSON_HASH_KEY: "a-secret-of-sixteen-chars",
     };
-    expect(loadConfig(env, noDotenv)).toEqual(env);
+    expect(loadConfig(env, noDotenv)).toEqual({ ...env, HISTORY_DAYS: 30 });
   });
 
   test("GIVEN variables left empty as in .env.example THEN they count as unset", () => {
     expect(
       loadConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", DISCORD_API_URL: "", LOG_LEVEL: "" }, noDotenv),
-    ).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge" });
+    ).toEqual({ LOG_LEVEL: "info", KNOWLEDGE_DIR: "knowledge", ...STORE_DEFAULTS });
   });
 
   test.each([
     [{ DISCORD_CLIENT_ID: "my-app" }, "DISCORD_CLIENT_ID"],
     [{ DISCORD_GUILD_ID: "12" }, "DISCORD_GUILD_ID"],
+    [{ STORE: "maybe" }, "STORE"],
+    [{ HISTORY_DAYS: "soon" }, "HISTORY_DAYS"],
+    [{ HISTORY_DAYS: "0" }, "HISTORY_DAYS"],
+    [{ PERSON_HASH_KEY: "short" }, "PERSON_HASH_KEY"],
     [{ DISCORD_API_URL: "not a url" }, "DISCORD_API_URL"],
     [{ DISCORD_API_URL: "ftp://127.0.0.1" }, "DISCORD_API_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],

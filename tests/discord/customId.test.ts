@@ -10,6 +10,9 @@ describe("button custom_id", () => {
     { kind: "suggest", query: "/who Lavrov" },
     { kind: "suggest", query: "what: a question with a colon?" },
     { kind: "post" },
+    { kind: "vote", choice: "up", question: "1577075769841025029" },
+    { kind: "vote", choice: "down", question: "11000000000000001" },
+    { kind: "gaps", days: 30, page: 2 },
   ])("GIVEN the state %o THEN it survives encoding and decoding unchanged", (state) => {
     const id = encodeButton(state);
     expect(id).toBeDefined();
@@ -38,6 +41,12 @@ describe("button custom_id", () => {
     "v1:sg:",
     "v1:sg:   ",
     "v1:nope:1",
+    "v1:vt:maybe:1577075769841025029",
+    "v1:vt:up:not-a-snowflake",
+    "v1:vt:up:1577075769841025029:extra",
+    "v1:gp:30",
+    "v1:gp:0:1",
+    "v1:gp:30:x",
     `v1:sg:${"x".repeat(200)}`,
     "__proto__",
     "v1:ctx:constructor:1:2",

@@ -11,7 +11,7 @@ import {
 } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
-import type { Config } from "../../src/config/config.js";
+import { type Config, STORE_OFF } from "../../src/config/config.js";
 import { commandBodies, deployCommands } from "../../src/deployCommands.js";
 import { describeDeploy } from "../../src/discord/registerCommands.js";
 import { COMMAND_CATALOGUE } from "../../src/engine/commandCatalogue.js";
@@ -34,6 +34,7 @@ function config(overrides: Partial<Config> = {}): Config {
     DISCORD_API_URL: fake.url,
     LOG_LEVEL: "info",
     KNOWLEDGE_DIR: "knowledge",
+    ...STORE_OFF,
     ...overrides,
   };
 }
@@ -43,11 +44,15 @@ describe("command bodies", () => {
   const slash = bodies.filter(
     (body): body is RESTPostAPIChatInputApplicationCommandsJSONBody => body.type === ApplicationCommandType.ChatInput,
   );
+  /** Commands for moderators (Discord shows them only to members with a permission): not answers, not everywhere. */
+  const isForModerators = (body: { default_member_permissions?: string | null }) =>
+    body.default_member_permissions !== undefined && body.default_member_permissions !== null;
+  const answering = slash.filter((body) => !isForModerators(body));
 
   test("GIVEN the registry THEN every catalogue command is a slash command with the catalogue's description, once", () => {
-    expect(slash.map((body) => body.name).sort()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name).sort());
+    expect(answering.map((body) => body.name).sort()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name).sort());
     for (const entry of COMMAND_CATALOGUE) {
-      const body = slash.find((candidate) => candidate.name === entry.name);
+      const body = answering.find((candidate) => candidate.name === entry.name);
       expect(body?.description).toBe(entry.description);
     }
     expect(new Set(bodies.map((body) => `${body.type}:${body.name}`)).size).toBe(bodies.length);
@@ -60,14 +65,20 @@ describe("command bodies", () => {
     }
   });
 
+  test("GIVEN the moderators' commands THEN only /gaps, for Manage Server, in servers where the bot is installed", () => {
+    expect(
+      slash.filter(isForModerators).map((body) => [body.name, body.default_member_permissions, body.contexts]),
+    ).toEqual([["gaps", "32", [InteractionContextType.Guild]]]);
+  });
+
   test("GIVEN the registry THEN the message context menu 'Ask the article' is registered", () => {
     expect(bodies.filter((body) => body.type === ApplicationCommandType.Message).map((body) => body.name)).toEqual([
       "Ask the article",
     ]);
   });
 
-  test("GIVEN any command THEN it is usable in servers and DMs, installed to a server or a user", () => {
-    for (const body of bodies) {
+  test("GIVEN any answering command THEN it is usable in servers and DMs, installed to a server or a user", () => {
+    for (const body of bodies.filter((candidate) => !isForModerators(candidate))) {
       expect(body.contexts).toEqual([
         InteractionContextType.Guild,
         InteractionContextType.BotDM,
@@ -165,7 +176,7 @@ describe("deployCommands", () => {
     expect(calls[0]?.authorization).toBe(`Bot ${FAKE_TOKEN}`);
     expect(result.scope).toBe("guild");
     expect(describeDeploy(result)).toBe(
-      `Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, "Ask the article" (message menu)`,
+      `Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, /gaps, "Ask the article" (message menu)`,
     );
   });
 

@@ -32,6 +32,7 @@ import {
   slashCommand,
 } from "../../fakeDiscord/index.js";
 import { callbackPath, originalPath, slowCommand, waitForLog } from "../support/reliability.js";
+import { STORE_OFF } from "../../src/config/config.js";
 
 /**
  * The secret part of a token: a real one is `<bot id in base64>.<timestamp>.<HMAC>`, and only the HMAC is secret
@@ -122,7 +123,13 @@ async function failedLogin(): Promise<string> {
   });
   try {
     await startDiscordBot({
-      config: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.url, LOG_LEVEL: "trace", KNOWLEDGE_DIR: "knowledge" },
+      config: {
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_API_URL: fake.url,
+        LOG_LEVEL: "trace",
+        KNOWLEDGE_DIR: "knowledge",
+        ...STORE_OFF,
+      },
       logger: createLogger({ level: "trace", destination }),
       getEngine: createEngineForTests,
       commands: COMMANDS,

@@ -1,7 +1,7 @@
 /** Starts the fake Discord and the real bot (real discord.js client, real engine) connected to it, for end-to-end tests. */
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import type { Config } from "../../src/config/config.js";
+import { type Config, STORE_OFF } from "../../src/config/config.js";
 import type { Command } from "../../commands/command.js";
 import { COMMANDS } from "../../commands/index.js";
 import { type DiscordBot, type RestPolicy, startDiscordBot } from "../../src/discord/startBot.js";
@@ -9,6 +9,7 @@ import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import type { QuestionRate } from "../../src/limits/questionRate.js";
 import { createLogger } from "../../src/logging/logger.js";
+import type { QuestionStore } from "../../src/store/questionStore.js";
 import { FakeDiscord, type FakeDiscordOptions, type RestCall } from "../../fakeDiscord/index.js";
 import { InteractionResponse, SentMessage } from "../../fakeDiscord/responses.js";
 
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** DM channel cache sweeping (how often, how many kept). */
   dmChannels?: { everyMs?: number; keep?: number };
+  /** Where the bot records questions and votes; none by default (no feedback buttons). */
+  store?: QuestionStore;
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
@@ -126,6 +129,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: level,
     KNOWLEDGE_DIR: "knowledge",
     QUESTION_RATE_LIMIT: options.questionRate ?? "off",
+    ...STORE_OFF,
   };
   const logger = createLogger({ level, secrets: options.scrubToken === false ? [] : [FAKE_TOKEN], destination });
   const bot = await startDiscordBot({
@@ -138,6 +142,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.rest ? { rest: options.rest } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.dmChannels ? { dmChannels: options.dmChannels } : {}),
+    ...(options.store ? { store: options.store } : {}),
   });
 
   return {
