@@ -3,7 +3,8 @@ import type { AnswerEngine } from "../engine/engine.js";
 import { buildGapsReport } from "../gaps/gapsReport.js";
 import type { AnswerHistory } from "./answerHistory.js";
 import type { Outcome } from "./commandContext.js";
-import { MESSAGES } from "./messages.js";
+import { languageOfLocale } from "./language.js";
+import { discordMessages } from "./messages.js";
 import { privateNotice } from "./privateNotice.js";
 import { renderGapsPage } from "./renderGaps.js";
 import type { Responder } from "./responder.js";
@@ -24,17 +25,18 @@ export async function showGapsPage(
   { interaction, engine, history, responder }: GapsViewing,
   view: { days: number; page: number },
 ): Promise<Outcome> {
-  if (!interaction.inGuild()) return privateNotice(responder, MESSAGES.gapsGuildOnly, "abstained");
+  const messages = discordMessages(languageOfLocale(interaction.locale));
+  if (!interaction.inGuild()) return privateNotice(responder, messages.gapsGuildOnly, "abstained");
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild))
-    return privateNotice(responder, MESSAGES.gapsNotAllowed, "abstained");
-  if (!history.recording) return privateNotice(responder, MESSAGES.gapsNotRecorded, "abstained");
+    return privateNotice(responder, messages.gapsNotAllowed, "abstained");
+  if (!history.recording) return privateNotice(responder, messages.gapsNotRecorded, "abstained");
   const entries = buildGapsReport({
     unanswered: (query) => history.unanswered(query),
     engine,
     days: view.days,
     guildId: interaction.guildId,
   });
-  const message = renderGapsPage(entries, view);
+  const message = renderGapsPage(entries, view, messages);
   if (interaction.isButton()) await responder.update(message);
   else await responder.send(message, true);
   return "answered";

@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type A
 import type { GapEntry } from "../gaps/gapsReport.js";
 import { encodeButton } from "./customId.js";
 import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
-import { MESSAGES } from "./messages.js";
+import { type DiscordMessages, MESSAGES } from "./messages.js";
 import { fitEmbed, NO_MENTIONS, type RenderedMessage } from "./render.js";
 
 /** Groups per page: each is a field of a few lines, and five keep the page readable on a phone. */
@@ -10,39 +10,49 @@ export const GAPS_PER_PAGE = 5;
 const COLOUR = 0xed4245;
 
 /** One page of the gaps report; the page number is clamped to the pages there are. */
-export function renderGapsPage(entries: readonly GapEntry[], view: { days: number; page: number }): RenderedMessage {
+export function renderGapsPage(
+  entries: readonly GapEntry[],
+  view: { days: number; page: number },
+  messages: DiscordMessages = MESSAGES,
+): RenderedMessage {
   const pages = Math.max(1, Math.ceil(entries.length / GAPS_PER_PAGE));
   const page = Math.min(Math.max(1, view.page), pages);
   const shown = entries.slice((page - 1) * GAPS_PER_PAGE, page * GAPS_PER_PAGE);
   const embed: APIEmbed = {
     color: COLOUR,
-    title: MESSAGES.gapsTitle(view.days),
-    description: entries.length === 0 ? MESSAGES.gapsEmpty(view.days) : MESSAGES.gapsLead(entries.length),
+    title: messages.gapsTitle(view.days),
+    description: entries.length === 0 ? messages.gapsEmpty(view.days) : messages.gapsLead(entries.length),
     fields: shown.map((entry) => ({
-      name: truncate(MESSAGES.gapsGroupHeading(entry.count, inert(entry.question)), DISCORD_LIMITS.fieldName),
-      value: groupLines(entry).join("\n"),
+      name: truncate(messages.gapsGroupHeading(entry.count, inert(entry.question)), DISCORD_LIMITS.fieldName),
+      value: groupLines(entry, messages).join("\n"),
     })),
-    ...(pages > 1 ? { footer: { text: MESSAGES.pageOf(page, pages) } } : {}),
+    ...(pages > 1 ? { footer: { text: messages.pageOf(page, pages) } } : {}),
   };
   return {
-    embeds: [fitEmbed(embed)],
-    components: pages > 1 ? [{ type: ComponentType.ActionRow, components: pageButtons(view.days, page, pages) }] : [],
+    embeds: [fitEmbed(embed, messages)],
+    components:
+      pages > 1 ? [{ type: ComponentType.ActionRow, components: pageButtons(view.days, page, pages, messages) }] : [],
     allowedMentions: NO_MENTIONS,
   };
 }
 
-function groupLines(entry: GapEntry): string[] {
+function groupLines(entry: GapEntry, messages: DiscordMessages): string[] {
   const others = entry.examples.filter((example) => example !== entry.question).map((example) => inert(example));
   return [
-    MESSAGES.gapsGroupCounts(entry.refused, entry.downVotes, Math.floor(Date.parse(entry.lastAsked) / 1000)),
-    ...(others.length > 0 ? [truncate(MESSAGES.gapsAlsoAsked(others.join(" | ")), 300)] : []),
+    messages.gapsGroupCounts(entry.refused, entry.downVotes, Math.floor(Date.parse(entry.lastAsked) / 1000)),
+    ...(others.length > 0 ? [truncate(messages.gapsAlsoAsked(others.join(" | ")), 300)] : []),
     entry.nearest
-      ? truncate(MESSAGES.gapsNearest(entry.nearest.sentence, inert(entry.nearest.text)), 500)
-      : MESSAGES.gapsNoNearest,
+      ? truncate(messages.gapsNearest(entry.nearest.sentence, inert(entry.nearest.text)), 500)
+      : messages.gapsNoNearest,
   ];
 }
 
-function pageButtons(days: number, page: number, pages: number): APIButtonComponentWithCustomId[] {
+function pageButtons(
+  days: number,
+  page: number,
+  pages: number,
+  messages: DiscordMessages,
+): APIButtonComponentWithCustomId[] {
   const to = (target: number, label: string, disabled: boolean): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Primary,
@@ -52,7 +62,7 @@ function pageButtons(days: number, page: number, pages: number): APIButtonCompon
     ...(disabled ? { disabled } : {}),
   });
   return [
-    to(Math.max(1, page - 1), MESSAGES.previousPage, page <= 1),
-    to(Math.min(pages, page + 1), MESSAGES.nextPage, page >= pages),
+    to(Math.max(1, page - 1), messages.previousPage, page <= 1),
+    to(Math.min(pages, page + 1), messages.nextPage, page >= pages),
   ];
 }
