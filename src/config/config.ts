@@ -35,6 +35,21 @@ export const Config = z.object({
   ),
   LOG_LEVEL: optional(LogLevel).transform((level) => level ?? "info"),
   KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
+  /** The application's public key (developer portal → General Information): turns on `POST /interactions` on HTTP_PORT. */
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key (64 hex digits, from the developer portal)"),
+  ),
+  /** Serve HTTP on this port: /healthz, /readyz, /metrics, and /interactions when DISCORD_PUBLIC_KEY is set. */
+  HTTP_PORT: optional(
+    z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0).max(65_535),
+  ),
+  /** The address HTTP_PORT listens on (default every interface; 127.0.0.1 keeps it local). */
+  HTTP_HOST: optional(z.string().trim().min(1)),
+  /** `on` (default) or `off`: no gateway connection, interactions over HTTP only (stateless replicas; no mentions or DMs). */
+  GATEWAY: optional(z.enum(["on", "off"], { error: "must be on or off" })),
   /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
   QUESTION_RATE_LIMIT: optional(QuestionRateSpec),
 });

@@ -4,7 +4,6 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
   ApplicationCommandType,
-  MessageFlags,
 } from "discord.js";
 import { AutocompleteChoice } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
@@ -21,14 +20,14 @@ import {
 } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
 import { ROUTES } from "./delivery.js";
-import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
+import { GATEWAY_PATH, type RepliableInteraction, type ResponsePath } from "./interactionTransport.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { MESSAGES } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { Responder } from "./responder.js";
-import { type EventFields, runEvent } from "./runEvent.js";
+import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface InteractionRouterOptions {
   /** The command registry, handed in by the entry point (the adapter does not import `commands/`). */
@@ -40,12 +39,15 @@ export interface InteractionRouterOptions {
   deferAfterMs: number;
   /** The per-person question limit (slash commands, the context menu and suggestion buttons pass through it). */
   gate: QuestionGate;
+  /** Told how every event ended (metrics). */
+  observe?: EventObserver;
 }
 
+/** Routes one interaction; its responses travel over `path` (discord.js's REST calls unless the HTTP endpoint brings its own). */
+export type InteractionRoute = (interaction: Interaction, path?: ResponsePath) => Promise<void>;
+
 /** Routes every interaction (slash, context menu, autocomplete, button) to its handler, inside the one event wrapper. */
-export function createInteractionRouter(
-  options: InteractionRouterOptions,
-): (interaction: Interaction) => Promise<void> {
+export function createInteractionRouter(options: InteractionRouterOptions): InteractionRoute {
   const slash = new Map<string, SlashHandler>();
   const messageMenus = new Map<string, MessageMenuHandler>();
   for (const command of options.commands) {
@@ -75,11 +77,15 @@ export function createInteractionRouter(
     return command.execute(interaction, context);
   }
 
-  async function autocomplete(interaction: AutocompleteInteraction, engine: AnswerEngine): Promise<Outcome> {
+  async function autocomplete(
+    interaction: AutocompleteInteraction,
+    engine: AnswerEngine,
+    path: ResponsePath,
+  ): Promise<Outcome> {
     const focused = interaction.options.getFocused(true);
     const spec = slash.get(interaction.commandName)?.autocomplete;
     if (!spec || spec.option !== focused.name) {
-      await interaction.respond([]);
+      await path.choices(interaction, []);
       return "ignored";
     }
     const partial = String(focused.value).slice(0, DISCORD_LIMITS.choiceValue);
@@ -89,14 +95,14 @@ export function createInteractionRouter(
         (choice) => AutocompleteChoice.safeParse(choice).success && choice.name.length > 0 && choice.value.length > 0,
       )
       .slice(0, DISCORD_LIMITS.autocompleteChoices);
-    await interaction.respond(choices);
+    await path.choices(interaction, choices);
     return choices.length > 0 ? "answered" : "abstained";
   }
 
-  return function route(interaction: Interaction): Promise<void> {
+  return function route(interaction: Interaction, path: ResponsePath = GATEWAY_PATH): Promise<void> {
     let responder: Responder | undefined;
     const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
-      (responder ??= new Responder(gatewayTransport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
+      (responder ??= new Responder(path.transport(target), { ephemeral, deferAfterMs: options.deferAfterMs }));
     return runEvent(options.logger, {
       noun: "interaction",
       fields: describe(interaction),
@@ -108,14 +114,15 @@ export function createInteractionRouter(
             : true;
           return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral);
         }
-        if (interaction.isAutocomplete()) return autocomplete(interaction, engine);
+        if (interaction.isAutocomplete()) return autocomplete(interaction, engine, path);
         if (interaction.isButton())
           return clickButton(interaction, { engine, gate: options.gate, responder: responderFor(interaction, true) });
         return "ignored";
       },
-      apologise: () => apologise(interaction, responder),
+      apologise: () => apologise(interaction, responder, path),
       route: () => responder?.route ?? ROUTES.callback,
       cleanUp: () => responder?.stop(),
+      observe: options.observe,
     });
   };
 }
@@ -137,17 +144,18 @@ function commandContext(engine: AnswerEngine, responder: Responder, ephemeral: b
   };
 }
 
-async function apologise(interaction: Interaction, responder: Responder | undefined): Promise<void> {
+async function apologise(interaction: Interaction, responder: Responder | undefined, path: ResponsePath): Promise<void> {
   if (interaction.isAutocomplete()) {
-    if (!interaction.responded) await interaction.respond([]);
+    if (!interaction.responded) await path.choices(interaction, []);
     return;
   }
   if (responder) {
     await responder.apologise();
     return;
   }
-  if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-    await interaction.reply({ ...renderNotice(MESSAGES.apology), flags: MessageFlags.Ephemeral });
+  const repliable = interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
+  if (repliable && !interaction.replied && !interaction.deferred) {
+    await path.transport(interaction).reply(renderNotice(MESSAGES.apology), true);
   }
 }
 

@@ -7,13 +7,15 @@ import { parseMention } from "./mention.js";
 import { MESSAGES } from "./messages.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
-import { type EventFields, runEvent } from "./runEvent.js";
+import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface MessageHandlerOptions {
   getEngine: () => AnswerEngine;
   logger: Logger;
   /** The per-person question limit, shared with slash commands. */
   gate: QuestionGate;
+  /** Told how every answered or refused message ended (metrics). */
+  observe?: EventObserver;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       },
       apologise: async () => void (await message.reply(renderNotice(MESSAGES.apology))),
       route: () => ROUTES.channelMessage,
+      observe: options.observe,
     });
   };
 }
