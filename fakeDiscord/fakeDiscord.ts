@@ -41,6 +41,7 @@ import {
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
+import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults } from "./payloads.js";
 
 // ---------------------------------------------------------------- recorded traffic
@@ -304,16 +305,39 @@ export class FakeDiscord {
    * holds events for a disconnected client: a RESUME replays it, a new IDENTIFY drops it.
    */
   dispatchNow(event: string, data: unknown): void {
-    if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null) {
-      if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
-      const channel = "channel" in data ? data.channel : undefined;
-      if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel)
-        this.interactionChannels.set(String(data.token), String(channel.id));
-    }
+    if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
     const entry: SentDispatch = { s: ++this.sequence, t: event, d: data };
     this.backlog.push(entry);
     if (this.backlog.length > Math.min(this.storeLimit, 10_000)) this.backlog.shift();
     if (this.isGatewayReady) this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
+  }
+
+  /**
+   * Delivers an interaction to the bot's HTTP interactions endpoint, as Discord does once an Interactions Endpoint URL
+   * is set: signed by `signer`, and the initial response read from the HTTP response (a message or deferral is stored,
+   * so the bot can edit it over REST afterwards). Resolves with the HTTP status and parsed body.
+   */
+  async deliverOverHttp(
+    endpoint: string,
+    payload: { id: string; token: string },
+    signer: InteractionSigner,
+  ): Promise<{ status: number; body: unknown }> {
+    this.trackInteraction(payload);
+    const answer = await signer.post(endpoint, JSON.stringify(payload));
+    if (answer.status === 200) {
+      const { status, body } = this.interactionCallback(payload.id, payload.token, answer.body, false);
+      if (status >= 400) throw new Error(`fake Discord: HTTP initial response refused: ${JSON.stringify(body)}`);
+    }
+    return answer;
+  }
+
+  /** Remembers an interaction sent to the bot: its response window, and its channel (where its messages go). */
+  private trackInteraction(data: unknown): void {
+    if (typeof data !== "object" || data === null) return;
+    if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
+    const channel = "channel" in data ? data.channel : undefined;
+    if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel)
+      this.interactionChannels.set(String(data.token), String(channel.id));
   }
 
   /** Calls the listener with every REST call as it is answered (also when `record` is off). Returns an unsubscribe. */
@@ -372,6 +396,9 @@ export class FakeDiscord {
     socket.send(JSON.stringify(payload));
   }
 
+  /** Connections waiting for HELLO while `holdHello` holds them back. */
+  private heldHellos: WebSocket[] | undefined;
+
   private onConnection(socket: WebSocket, request: IncomingMessage): void {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.terminate();
     this.socket = socket;
@@ -383,7 +410,25 @@ export class FakeDiscord {
       if (this.socket === socket) this.ready = false;
       this.notify();
     });
+    if (this.heldHellos) this.heldHellos.push(socket);
+    else this.sendHello();
+  }
+
+  private sendHello(): void {
     this.sendFrame({ op: GatewayOpcodes.Hello, t: null, s: null, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  /**
+   * Holds back HELLO on new gateway connections, as a slow or unreachable gateway would, so that a client stays
+   * connecting (or reconnecting) until the returned function releases it.
+   */
+  holdHello(): () => void {
+    this.heldHellos ??= [];
+    return () => {
+      const held = this.heldHellos ?? [];
+      this.heldHellos = undefined;
+      if (held.some((socket) => socket === this.socket && socket.readyState === WebSocket.OPEN)) this.sendHello();
+    };
   }
 
   private onGatewayMessage(socket: WebSocket, raw: string): void {

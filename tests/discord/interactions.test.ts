@@ -1,7 +1,5 @@
 /** End to end: the real discord.js client, connected to the fake Discord, answering slash commands, autocomplete, buttons and the context menu. */
-import { ApplicationCommandType } from "discord-api-types/v10";
 import { describe, expect, test } from "vitest";
-import { COMMANDS } from "../../commands/index.js";
 import type { AnswerEngine } from "../../src/engine/engine.js";
 import {
   customIds,
@@ -17,6 +15,7 @@ import {
   plainMessage,
   slashCommand,
 } from "../../fakeDiscord/index.js";
+import { OPTIONS, SLASH_COMMAND_NAMES } from "../support/commandOptions.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
 const EPHEMERAL = 64;
@@ -30,14 +29,6 @@ const LAVROV_NUMBER = sentenceNumberContaining("Sergei Lavrov");
 
 const harness = useSharedHarness();
 
-/** A plausible value for each command's options, so every registered command is exercised. */
-const OPTIONS: Record<string, Record<string, string>> = {
-  ask: { question: "where will Blinken meet Lavrov?" },
-  who: { name: "Lavrov" },
-  where: { place: "Geneva" },
-  quote: { speaker: "Blinken" },
-  search: { words: "troops border" },
-};
 
 function expectNoPing(response: InteractionResponse): void {
   expect(response.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -52,11 +43,7 @@ function lastLogFor(command: string) {
 }
 
 describe.each<Place>(["guild", "dm"])("every slash command, in a %s", (place) => {
-  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput).map(
-    (command) => command.data.name,
-  );
-
-  test.each(slashCommands)(
+  test.each(SLASH_COMMAND_NAMES)(
     `GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`,
     async (name) => {
       const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));

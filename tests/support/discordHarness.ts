@@ -71,7 +71,7 @@ export interface HarnessOptions {
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
-const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
+export const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
 
 /** Discord accepted the request (a 2xx). */
 export function isAccepted(call: RestCall): boolean {
