@@ -48,7 +48,10 @@ async function interact(payload: { id: string; token: string }): Promise<Interac
 
 describe("the signature check and bad requests", () => {
   test("GIVEN a signed PING THEN the answer is PONG", async () => {
-    const answer = await bot.signer.post(endpoint(), JSON.stringify({ type: 1, id: "1", application_id: IDS.app }));
+    const answer = await bot.signer.post(
+      endpoint(),
+      JSON.stringify({ type: 1, id: "1", application_id: IDS.application }),
+    );
     expect(answer).toEqual({ status: 200, body: { type: PONG } });
   });
 
