@@ -144,7 +144,11 @@ function commandContext(engine: AnswerEngine, responder: Responder, ephemeral: b
   };
 }
 
-async function apologise(interaction: Interaction, responder: Responder | undefined, path: ResponsePath): Promise<void> {
+async function apologise(
+  interaction: Interaction,
+  responder: Responder | undefined,
+  path: ResponsePath,
+): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await path.choices(interaction, []);
     return;
@@ -153,7 +157,8 @@ async function apologise(interaction: Interaction, responder: Responder | undefi
     await responder.apologise();
     return;
   }
-  const repliable = interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
+  const repliable =
+    interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
   if (repliable && !interaction.replied && !interaction.deferred) {
     await path.transport(interaction).reply(renderNotice(MESSAGES.apology), true);
   }

@@ -29,7 +29,6 @@ const LAVROV_NUMBER = sentenceNumberContaining("Sergei Lavrov");
 
 const harness = useSharedHarness();
 
-
 function expectNoPing(response: InteractionResponse): void {
   expect(response.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
 }
