@@ -27,6 +27,8 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const counter = <Label extends string>(name: string, help: string, label: Label) =>
+    new Counter({ name, help, labelNames: [label], registers });
   const answers = new Counter({
     name: "bot_answers_total",
     help: "Events handled, by command, surface (slash, context-menu, autocomplete, button, mention, dm) and outcome",
@@ -40,24 +42,21 @@ export function createMetrics() {
     buckets: [...LATENCY_BUCKETS],
     registers,
   });
-  const deliveryFailures = new Counter({
-    name: "bot_delivery_failures_total",
-    help: "Responses Discord refused or never received, by reason (HTTP status, timeout, rate-limited, network)",
-    labelNames: ["reason"] as const,
-    registers,
-  });
-  const gatewayEvents = new Counter({
-    name: "bot_gateway_events_total",
-    help: "Gateway connection events: reconnecting, resumed",
-    labelNames: ["event"] as const,
-    registers,
-  });
-  const reloads = new Counter({
-    name: "bot_knowledge_reloads_total",
-    help: "Knowledge reloads after a change to the folder, by result (swapped, refused)",
-    labelNames: ["result"] as const,
-    registers,
-  });
+  const deliveryFailures = counter(
+    "bot_delivery_failures_total",
+    "Responses Discord refused or never received, by reason (HTTP status, timeout, rate-limited, network)",
+    "reason",
+  );
+  const gatewayEvents = counter(
+    "bot_gateway_events_total",
+    "Gateway connection events: reconnecting, resumed",
+    "event",
+  );
+  const reloads = counter(
+    "bot_knowledge_reloads_total",
+    "Knowledge reloads after a change to the folder, by result (swapped, refused)",
+    "result",
+  );
   const articles = new Gauge({ name: "bot_articles_loaded", help: "Articles in the served knowledge", registers });
   const sentences = new Gauge({ name: "bot_sentences_loaded", help: "Sentences in the served knowledge", registers });
 

@@ -3,6 +3,7 @@
  * /interactions, as Discord does once an Interactions Endpoint URL is set; the bot runs hybrid (the gateway still
  * carries mentions). The initial response is read from the HTTP response; what follows it goes to the fake's REST API.
  */
+import { InteractionResponseType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import {
@@ -24,11 +25,7 @@ import { callbackPath, originalPath, slowCommand } from "../support/reliability.
 import { seedSentenceContaining } from "../support/seedEngine.js";
 import { type HttpBot, startHttpBot } from "../support/httpBot.js";
 
-const PONG = 1;
-const REPLY = 4;
-const DEFERRED = 5;
-const UPDATE = 7;
-const AUTOCOMPLETE_RESULT = 8;
+const { Pong, ChannelMessageWithSource, DeferredChannelMessageWithSource, UpdateMessage } = InteractionResponseType;
 const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
 
 let bot: HttpBot;
@@ -52,7 +49,7 @@ describe("the signature check and bad requests", () => {
       endpoint(),
       JSON.stringify({ type: 1, id: "1", application_id: IDS.application }),
     );
-    expect(answer).toEqual({ status: 200, body: { type: PONG } });
+    expect(answer).toEqual({ status: 200, body: { type: Pong } });
   });
 
   test("GIVEN a body signed as something else THEN 401, and the bot keeps serving", async () => {
@@ -101,7 +98,7 @@ describe("the signature check and bad requests", () => {
 describe("interactions answered in the HTTP response", () => {
   test.each(SLASH_COMMAND_NAMES)("GIVEN /%s THEN a cited embed naming the source, with no pings", async (name) => {
     const response = await interact(slashCommand(name, OPTIONS[name] ?? {}));
-    expect(response.type).toBe(REPLY);
+    expect(response.type).toBe(ChannelMessageWithSource);
     expect(response.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(response.data?.embeds?.[0]?.footer?.text).toMatch(/^Source: Ambito · Blinken to meet Lavrov in Geneva/);
   });
@@ -114,14 +111,14 @@ describe("interactions answered in the HTTP response", () => {
 
   test("GIVEN typing 'lav' in /who's name box THEN the choices include Lavrov", async () => {
     const response = await interact(autocomplete("who", "name", "lav"));
-    expect(response.type).toBe(AUTOCOMPLETE_RESULT);
+    expect(response.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(response.data?.choices?.map((choice) => choice.name).join(" ")).toMatch(/Lavrov/);
   });
 
   test("GIVEN Ask the article on a message THEN a private answer", async () => {
     const target = plainMessage("who is Lavrov?");
     const response = await interact(messageCommand("Ask the article", target));
-    expect(response.type).toBe(REPLY);
+    expect(response.type).toBe(ChannelMessageWithSource);
     expect(response.data?.flags).toBe(64);
     expect(response.data?.embeds?.[0]?.description).toContain("Lavrov");
   });
@@ -130,14 +127,14 @@ describe("interactions answered in the HTTP response", () => {
     const first = await interact(slashCommand("search", { words: "Russia" }));
     expect(customIds(first.data)).toContain("v1:pg:search:2:Russia");
     const response = await interact(buttonClick("v1:pg:search:2:Russia", messageFromResponse(first)));
-    expect(response.type).toBe(UPDATE);
+    expect(response.type).toBe(UpdateMessage);
     expect(response.data?.embeds?.[0]?.footer?.text).toContain("Ambito");
   });
 
   test("GIVEN an answer slower than the defer timer THEN the HTTP response defers and the answer is edited over REST", async () => {
     const payload = slashCommand("slow");
     const response = await interact(payload);
-    expect(response.type).toBe(DEFERRED);
+    expect(response.type).toBe(DeferredChannelMessageWithSource);
     const edit = await bot.fake.waitForCall(
       (call) => call.method === "PATCH" && call.path === originalPath(payload) && call.status === 200,
     );
