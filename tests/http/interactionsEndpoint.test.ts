@@ -154,3 +154,31 @@ describe("hybrid mode", () => {
     expect(SentMessage.parse(reply.body).embeds?.[0]?.description).toContain("Lavrov");
   });
 });
+
+describe("HTTP only (GATEWAY=off)", () => {
+  let httpOnly: HttpBot;
+  beforeAll(async () => {
+    httpOnly = await startHttpBot({
+      gateway: "off",
+      commands: [...COMMANDS, slowCommand("slow", 300)],
+      deferAfterMs: 100,
+    });
+  });
+  afterAll(async () => httpOnly?.stop());
+
+  test("GIVEN no gateway THEN the bot is ready at once, never connects, and answers and edits deferrals over HTTP and REST", async () => {
+    expect((await fetch(`${httpOnly.url}/readyz`)).status).toBe(200);
+    const payload = slashCommand("slow");
+    const { status, body } = await httpOnly.fake.deliverOverHttp(
+      `${httpOnly.url}/interactions`,
+      payload,
+      httpOnly.signer,
+    );
+    expect(status).toBe(200);
+    expect(InteractionResponse.parse(body).type).toBe(DeferredChannelMessageWithSource);
+    await httpOnly.fake.waitForCall(
+      (call) => call.method === "PATCH" && call.path === originalPath(payload) && call.status === 200,
+    );
+    expect(httpOnly.fake.gatewayConnections).toEqual([]);
+  });
+});
