@@ -33,6 +33,10 @@ export function botTransports(config: Config): BotTransports {
     throw new ConfigError(
       "Configuration error: DISCORD_PUBLIC_KEY needs HTTP_PORT (the port /interactions is served on)",
     );
+  if (gateway && !config.DISCORD_TOKEN)
+    throw new ConfigError(
+      "Configuration error: DISCORD_TOKEN is not set (the gateway needs it; GATEWAY=off serves interactions over HTTP only)",
+    );
   if (!gateway && !config.DISCORD_PUBLIC_KEY)
     throw new ConfigError(
       "Configuration error: GATEWAY=off needs DISCORD_PUBLIC_KEY and HTTP_PORT (interactions over HTTP)",

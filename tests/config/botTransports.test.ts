@@ -49,6 +49,7 @@ describe("botTransports: the three modes", () => {
   test.each([
     [{ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: PUBLIC_KEY }, /DISCORD_PUBLIC_KEY needs HTTP_PORT/],
     [{ GATEWAY: "off", HTTP_PORT: "8080" }, /GATEWAY=off needs DISCORD_PUBLIC_KEY/],
+    [{ DISCORD_PUBLIC_KEY: PUBLIC_KEY, HTTP_PORT: "8080" }, /DISCORD_TOKEN is not set \(the gateway needs it/],
   ])("GIVEN the contradictory %o THEN a ConfigError says what is missing", (env, message) => {
     expect(() => transports(env)).toThrow(ConfigError);
     expect(() => transports(env)).toThrow(message);
