@@ -43,6 +43,7 @@ import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
 import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults } from "./payloads.js";
+import { ShardedGateway } from "./shardedGateway.js";
 
 // ---------------------------------------------------------------- recorded traffic
 
@@ -98,6 +99,11 @@ export interface FakeDiscordOptions {
   storeLimit?: number;
   /** The bot token bot routes must carry as `Authorization: Bot <token>`; without it, any `Bot …` header passes. */
   token?: string;
+  /**
+   * Run a sharded gateway (see shardedGateway.ts) expecting this many shards, with these guilds spread over them
+   * by Discord's formula. Default: one unsharded connection and the one guild IDS.guild.
+   */
+  sharding?: { shardCount: number; guilds: readonly string[] };
 }
 
 /** A Map that forgets its oldest entries beyond a size limit. */
@@ -180,6 +186,10 @@ export class FakeDiscord {
   private readonly storeLimit: number;
   private readonly token: string | undefined;
   private port = 0;
+  /** The sharded gateway, when the fake was started with `sharding`. */
+  readonly sharded: ShardedGateway | undefined;
+  /** What `GET /gateway/bot` recommends. */
+  private readonly shardCount: number;
 
   private constructor(options: FakeDiscordOptions) {
     this.ackHeartbeats = options.ackHeartbeats ?? true;
@@ -194,7 +204,19 @@ export class FakeDiscord {
     this.interactions = new BoundedMap(this.storeLimit);
     this.server = createServer((request, response) => void this.onRequest(request, response));
     this.wss = new WebSocketServer({ server: this.server });
-    this.wss.on("connection", (socket, request) => this.onConnection(socket, request));
+    this.shardCount = options.sharding?.shardCount ?? 1;
+    this.sharded = options.sharding
+      ? new ShardedGateway({
+          ...options.sharding,
+          heartbeatIntervalMs: this.heartbeatIntervalMs,
+          readyData: (shard, guilds) => this.readyData(shard, guilds),
+          guildCreate: (guildId) => ({ ...guildCreatePayload(), id: guildId }),
+          onChange: () => this.notify(),
+        })
+      : undefined;
+    this.wss.on("connection", (socket, request) =>
+      this.sharded ? this.sharded.accept(socket) : this.onConnection(socket, request),
+    );
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -291,12 +313,18 @@ export class FakeDiscord {
   // ------------------------------------------------------------ gateway controls
 
   async waitForGatewayReady(timeoutMs = 10_000): Promise<void> {
-    await this.waitFor(() => (this.isGatewayReady ? true : undefined), timeoutMs, "gateway READY");
+    const ready = () => (this.sharded ? this.sharded.allReady : this.isGatewayReady);
+    await this.waitFor(() => (ready() ? true : undefined), timeoutMs, "gateway READY");
   }
 
   /** Sends a dispatch (op 0) with the next sequence number; waits for a ready connection first. */
   async dispatch(event: string, data: unknown): Promise<void> {
     await this.waitForGatewayReady();
+    if (this.sharded) {
+      if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
+      this.sharded.dispatch(event, data);
+      return;
+    }
     this.dispatchNow(event, data);
   }
 
@@ -470,15 +498,7 @@ export class FakeDiscord {
       op: GatewayOpcodes.Dispatch,
       t: GatewayDispatchEvents.Ready,
       s: ++this.sequence,
-      d: {
-        v: 10,
-        user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: IDS.guild, unavailable: true }],
-        session_id: this.sessionId,
-        resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
-        application: { id: IDS.application, flags: 0 },
-      },
+      d: this.readyData([0, 1], [IDS.guild]),
     });
     this.ready = true;
     this.sendFrame({
@@ -487,6 +507,20 @@ export class FakeDiscord {
       s: ++this.sequence,
       d: guildCreatePayload(),
     });
+  }
+
+  /** READY's data: the bot user, its guilds (unavailable until their GUILD_CREATE), the session and the shard. */
+  private readyData(shard: [number, number], guilds: readonly string[]) {
+    this.sessionId = this.sessionId || `session-${nextSnowflake()}`;
+    return {
+      v: 10,
+      user: { ...BOT_USER, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      shard,
+      application: { id: IDS.application, flags: 0 },
+    };
   }
 
   private onResume(data: unknown): void {
@@ -586,7 +620,7 @@ export class FakeDiscord {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.shardCount,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       };

@@ -2,6 +2,7 @@ import { type BotServices, startBotServices } from "./botServices.js";
 import { type Config, ConfigError } from "./config/config.js";
 import type { AnswerEngine } from "./engine/engine.js";
 import { createLogger } from "./logging/logger.js";
+import { runShards } from "./sharding/runShards.js";
 
 /** The hard limit of a graceful stop: orchestrators (Kubernetes' default grace period) kill after 10 s. */
 const SHUTDOWN_DEADLINE_MS = 9_500;
@@ -49,4 +50,16 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/** `SHARDS=auto|N`: this process manages one process per shard (see runShards); a start-up problem exits 1. */
+export async function runShardManager(config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  try {
+    await runShards(config, logger);
+  } catch (error) {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else logger.fatal({ err: error }, "could not start the shards");
+    process.exit(1);
+  }
 }

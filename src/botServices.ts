@@ -1,5 +1,5 @@
 import { COMMANDS } from "../commands/index.js";
-import { type Config, ConfigError } from "./config/config.js";
+import { type Config, ConfigError, isShardProcess } from "./config/config.js";
 import type { CommandHandler } from "./discord/commandContext.js";
 import { type DiscordBotOptions, type UnconnectedDiscordBot, createDiscordBot } from "./discord/startBot.js";
 import { type AnswerEngine, createEngine } from "./engine/engine.js";
@@ -13,6 +13,7 @@ import type { Logger } from "./logging/logger.js";
 import { type Metrics, createMetrics } from "./metrics/metrics.js";
 import { watchGateway } from "./metrics/watchGateway.js";
 import { watchLiveValue } from "./reload/liveValue.js";
+import { answerMetricsRequests } from "./sharding/shardMetrics.js";
 
 /** How long a graceful stop waits for answers in flight before closing anyway (the whole stop stays under 10 s). */
 export const DRAIN_BUDGET_MS = 7_000;
@@ -110,6 +111,8 @@ export async function startBotServices(
     track: (work) => inFlight.track(work),
   });
   watchGateway(bot.client, { readiness, metrics });
+  // A shard process has no HTTP server of its own: the managing process collects its metrics over IPC.
+  if (isShardProcess()) answerMetricsRequests(metrics.registry);
 
   let server: OpsServer | undefined;
   const stop = async (): Promise<void> => {

@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (config.SHARDS !== undefined) {
+    const { runShardManager } = await import("./botMode.js");
+    await runShardManager(config);
+    return;
+  }
   const { runDiscordBot } = await import("./botMode.js");
   await runDiscordBot(config, engine);
 }

@@ -50,10 +50,32 @@ export const Config = z.object({
   HTTP_HOST: optional(z.string().trim().min(1)),
   /** `on` (default) or `off`: no gateway connection, interactions over HTTP only (stateless replicas; no mentions or DMs). */
   GATEWAY: optional(z.enum(["on", "off"], { error: "must be on or off" })),
+  /**
+   * Run the gateway as this many shards, one process each (discord.js's ShardingManager): a number, or `auto` for
+   * Discord's recommendation. Unset: one process, one connection.
+   */
+  SHARDS: optional(
+    z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1_000)], {
+      error: "must be auto or a number of shards (1 or more)",
+    }),
+  ),
   /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
   QUESTION_RATE_LIMIT: optional(QuestionRateSpec),
 });
 export type Config = z.infer<typeof Config>;
+
+/** discord.js's ShardingManager marks the processes it spawns, one per shard, with this variable. */
+export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SHARDING_MANAGER === "true";
+}
+
+/**
+ * A shard process's view of the environment: discord.js reuses SHARDS for the shard's own id (its client reads it
+ * with SHARD_COUNT), and the managing process serves HTTP for all shards, so neither applies here.
+ */
+function asShardProcess(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, SHARDS: undefined, HTTP_PORT: undefined, DISCORD_PUBLIC_KEY: undefined };
+}
 
 /** A start-up problem with the environment: its message is one line that names the variable and never its value. */
 export class ConfigError extends Error {
@@ -70,7 +92,7 @@ export interface LoadConfigOptions {
 /** Validates the environment once at start-up; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   if (options.dotenv ?? true) readDotenv({ path: options.dotenvPath ?? ".env", processEnv: env, quiet: true });
-  const parsed = Config.safeParse(env);
+  const parsed = Config.safeParse(isShardProcess(env) ? asShardProcess(env) : env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? "environment");
