@@ -55,3 +55,26 @@ describe("botTransports: the three modes", () => {
     expect(() => transports(env)).toThrow(message);
   });
 });
+
+describe("SHARDS", () => {
+  test.each([
+    ["auto", "auto"],
+    ["4", 4],
+  ])("GIVEN SHARDS=%s THEN it is %o", (value, expected) => {
+    expect(loadConfig({ SHARDS: value }, { dotenv: false }).SHARDS).toBe(expected);
+  });
+
+  test.each(["0", "many", "-2"])("GIVEN SHARDS=%s THEN start-up stops naming SHARDS", (value) => {
+    expect(() => loadConfig({ SHARDS: value }, { dotenv: false })).toThrow(/^Configuration error: SHARDS /);
+  });
+
+  test("GIVEN a shard process (discord.js sets SHARDING_MANAGER and reuses SHARDS for the shard id) THEN it runs as one gateway bot without HTTP", () => {
+    const config = loadConfig(
+      { SHARDING_MANAGER: "true", SHARDS: "0", SHARD_COUNT: "2", DISCORD_TOKEN: TOKEN, HTTP_PORT: "8080" },
+      { dotenv: false },
+    );
+    expect(config.SHARDS).toBeUndefined();
+    expect(config.HTTP_PORT).toBeUndefined();
+    expect(botTransports(config)).toEqual({ gateway: true, http: false, interactionsOverHttp: false });
+  });
+});
