@@ -43,7 +43,7 @@ import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
 import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults } from "./payloads.js";
-import { ShardedGateway } from "./shardedGateway.js";
+import { ShardedGateway, parseGatewayFrame } from "./shardedGateway.js";
 
 // ---------------------------------------------------------------- recorded traffic
 
@@ -463,13 +463,8 @@ export class FakeDiscord {
     // A frame can still arrive on a connection the fake is closing (a heartbeat racing a close-code
     // fault under load); Discord would not answer it, and replying would throw.
     if (socket !== this.socket || socket.readyState !== WebSocket.OPEN) return;
-    let payload: { op?: unknown; d?: unknown };
-    try {
-      payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
-    } catch {
-      socket.close(4002, "Error while decoding payload.");
-      return;
-    }
+    const payload = parseGatewayFrame(socket, raw);
+    if (!payload) return;
     const op = typeof payload.op === "number" ? payload.op : -1;
     if (this.record) this.frames.push({ direction: "in", op, d: payload.d, at: Date.now() });
     switch (op) {

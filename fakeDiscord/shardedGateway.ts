@@ -13,6 +13,16 @@ export function shardOfGuild(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
+/** A frame the client sent, or undefined after closing the connection with 4002 as Discord does for bad JSON. */
+export function parseGatewayFrame(socket: WebSocket, raw: string): { op?: unknown; d?: unknown } | undefined {
+  try {
+    return JSON.parse(raw) as { op?: unknown; d?: unknown };
+  } catch {
+    socket.close(4002, "Error while decoding payload.");
+    return undefined;
+  }
+}
+
 /** Discord's close code for an IDENTIFY whose shard does not fit the shard count it expects. */
 const INVALID_SHARD = 4010;
 
@@ -70,13 +80,8 @@ export class ShardedGateway {
   }
 
   private onMessage(socket: WebSocket, raw: string): void {
-    let payload: { op?: unknown; d?: unknown };
-    try {
-      payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
-    } catch {
-      socket.close(4002, "Error while decoding payload.");
-      return;
-    }
+    const payload = parseGatewayFrame(socket, raw);
+    if (!payload) return;
     if (payload.op === GatewayOpcodes.Heartbeat) this.send(socket, { op: GatewayOpcodes.HeartbeatAck, d: null });
     if (payload.op === GatewayOpcodes.Resume) this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
     if (payload.op === GatewayOpcodes.Identify) this.identify(socket, payload.d);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { FAKE_TOKEN, InteractionResponse, SentMessage, acceptedCall } from "../support/discordHarness.js";
 import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
-import { type StartedByNpm, startWithNpm } from "../support/npmStart.js";
+import { type StartedByNpm, npmStartEnv, startWithNpm } from "../support/npmStart.js";
 import { seedSentenceContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */
@@ -24,19 +24,7 @@ const knowledge = mkdtempSync(join(tmpdir(), "bot-knowledge-"));
 beforeAll(async () => {
   cpSync("knowledge", knowledge, { recursive: true });
   fake = await FakeDiscord.start({ token: FAKE_TOKEN });
-  // No question limit: the tests ask more questions in a row than it allows.
-  bot = startWithNpm({
-    DISCORD_TOKEN: FAKE_TOKEN,
-    DISCORD_API_URL: fake.url,
-    DISCORD_CLIENT_ID: "",
-    DISCORD_GUILD_ID: "",
-    DISCORD_PUBLIC_KEY: "",
-    HTTP_PORT: "",
-    GATEWAY: "",
-    LOG_LEVEL: "info",
-    KNOWLEDGE_DIR: knowledge,
-    QUESTION_RATE_LIMIT: "off",
-  });
+  bot = startWithNpm(npmStartEnv(fake.url, FAKE_TOKEN, { KNOWLEDGE_DIR: knowledge }));
   await fake.waitForGatewayReady(30_000).catch((error: unknown) => {
     throw new Error(`the bot never connected: ${String(error)}\n${bot.output()}`);
   });

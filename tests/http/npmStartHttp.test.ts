@@ -10,13 +10,12 @@ import {
   InteractionResponse,
   InteractionSigner,
   SELF,
-  SentMessage,
   messageCreate,
   slashCommand,
 } from "../../fakeDiscord/index.js";
-import { FAKE_TOKEN, acceptedCall } from "../support/discordHarness.js";
+import { FAKE_TOKEN, acceptedMessageIn } from "../support/discordHarness.js";
 import { freePort } from "../support/httpBot.js";
-import { type StartedByNpm, startWithNpm } from "../support/npmStart.js";
+import { type StartedByNpm, npmStartEnv, startWithNpm } from "../support/npmStart.js";
 import { seedSentenceContaining } from "../support/seedEngine.js";
 
 let fake: FakeDiscord;
@@ -29,19 +28,9 @@ beforeAll(async () => {
   signer = await InteractionSigner.create();
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  bot = startWithNpm({
-    DISCORD_TOKEN: FAKE_TOKEN,
-    DISCORD_API_URL: fake.url,
-    DISCORD_CLIENT_ID: "",
-    DISCORD_GUILD_ID: "",
-    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
-    HTTP_PORT: String(port),
-    HTTP_HOST: "127.0.0.1",
-    GATEWAY: "",
-    LOG_LEVEL: "info",
-    KNOWLEDGE_DIR: "knowledge",
-    QUESTION_RATE_LIMIT: "off",
-  });
+  bot = startWithNpm(
+    npmStartEnv(fake.url, FAKE_TOKEN, { DISCORD_PUBLIC_KEY: signer.publicKeyHex, HTTP_PORT: String(port) }),
+  );
   await bot.logged('"msg":"bot ready"', 0, 30_000);
 }, 40_000);
 
@@ -74,13 +63,8 @@ test("GIVEN /who name:Lavrov over HTTP THEN the HTTP response quotes the Lavrov 
 test("GIVEN a mention THEN the gateway still answers it", async () => {
   const since = fake.calls.length;
   await fake.dispatch("MESSAGE_CREATE", messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] }));
-  const reply = await acceptedCall(
-    fake,
-    (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.guildChannel}/messages`,
-    since,
-    "message",
-  );
-  expect(SentMessage.parse(reply.body).embeds?.[0]?.description).toContain("Sergei Lavrov");
+  const reply = await acceptedMessageIn(fake, IDS.guildChannel, since);
+  expect(reply.embeds?.[0]?.description).toContain("Sergei Lavrov");
 });
 
 test("GIVEN SIGTERM THEN the bot closes the gateway and exits 0", async () => {

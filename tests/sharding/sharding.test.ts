@@ -5,18 +5,11 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  FakeDiscord,
-  IDS,
-  InteractionResponse,
-  SentMessage,
-  messageCreate,
-  slashCommand,
-} from "../../fakeDiscord/index.js";
+import { FakeDiscord, IDS, InteractionResponse, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
 import { shardOfGuild } from "../../fakeDiscord/shardedGateway.js";
-import { FAKE_TOKEN, acceptedCall } from "../support/discordHarness.js";
+import { FAKE_TOKEN, acceptedCall, acceptedMessageIn } from "../support/discordHarness.js";
 import { freePort } from "../support/httpBot.js";
-import { type StartedByNpm, startWithNpm } from "../support/npmStart.js";
+import { type StartedByNpm, npmStartEnv, startWithNpm } from "../support/npmStart.js";
 
 /** IDS.guild falls on shard 1 of 2; this one, (id >> 22) even, on shard 0. */
 const SHARD_0_GUILD = "1100000000004194404";
@@ -32,20 +25,7 @@ beforeAll(async () => {
   });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  bot = startWithNpm({
-    DISCORD_TOKEN: FAKE_TOKEN,
-    DISCORD_API_URL: fake.url,
-    DISCORD_CLIENT_ID: "",
-    DISCORD_GUILD_ID: "",
-    DISCORD_PUBLIC_KEY: "",
-    HTTP_PORT: String(port),
-    HTTP_HOST: "127.0.0.1",
-    GATEWAY: "",
-    SHARDS: "2",
-    LOG_LEVEL: "info",
-    KNOWLEDGE_DIR: "knowledge",
-    QUESTION_RATE_LIMIT: "off",
-  });
+  bot = startWithNpm(npmStartEnv(fake.url, FAKE_TOKEN, { HTTP_PORT: String(port), SHARDS: "2" }));
   await fake.waitForGatewayReady(45_000).catch((error: unknown) => {
     throw new Error(`the shards never connected: ${String(error)}\n${bot.output()}`);
   });
@@ -86,13 +66,8 @@ test("GIVEN a DM THEN it arrives on shard 0, which answers it", async () => {
   const since = fake.calls.length;
   await fake.dispatch("MESSAGE_CREATE", messageCreate("who is Lavrov?", { place: "dm" }));
   expect(fake.sharded?.routed.at(-1)).toEqual({ event: "MESSAGE_CREATE", shard: 0 });
-  const reply = await acceptedCall(
-    fake,
-    (entry) => entry.method === "POST" && entry.path === `/channels/${IDS.dmChannel}/messages`,
-    since,
-    "message",
-  );
-  expect(SentMessage.parse(reply.body).embeds?.[0]?.description).toContain("Sergei Lavrov");
+  const reply = await acceptedMessageIn(fake, IDS.dmChannel, since);
+  expect(reply.embeds?.[0]?.description).toContain("Sergei Lavrov");
 });
 
 test("GIVEN /metrics on the managing process THEN it adds up the answers of both shards", async () => {

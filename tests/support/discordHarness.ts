@@ -226,3 +226,14 @@ export function useSharedHarness(options: HarnessOptions = {}): Harness {
     },
   });
 }
+
+/** Resolves with the message the fake Discord accepted in `channelId` (from call `since` on); fails on a refusal. */
+export async function acceptedMessageIn(fake: FakeDiscord, channelId: string, since: number): Promise<SentMessage> {
+  const call = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${channelId}/messages`,
+    since,
+    "message",
+  );
+  return SentMessage.parse(call.body);
+}

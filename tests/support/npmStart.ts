@@ -18,6 +18,33 @@ export interface StartedByNpm {
 }
 
 /**
+ * The environment of a bot started against the fake Discord at `apiUrl`: every variable the program reads, set
+ * explicitly (empty = unset) so that a developer's .env cannot change a test, then `overrides`. No question limit:
+ * the tests ask more questions in a row than it allows.
+ */
+export function npmStartEnv(
+  apiUrl: string,
+  token: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: token,
+    DISCORD_API_URL: apiUrl,
+    DISCORD_CLIENT_ID: "",
+    DISCORD_GUILD_ID: "",
+    DISCORD_PUBLIC_KEY: "",
+    HTTP_PORT: "",
+    HTTP_HOST: "127.0.0.1",
+    GATEWAY: "",
+    SHARDS: "",
+    LOG_LEVEL: "info",
+    KNOWLEDGE_DIR: "knowledge",
+    QUESTION_RATE_LIMIT: "off",
+    ...overrides,
+  };
+}
+
+/**
  * Every variable is set explicitly (empty = unset) by the caller, so a developer's .env cannot change a test.
  * npm's update check would contact the registry and can delay npm's exit; the bot must only talk to 127.0.0.1.
  */
