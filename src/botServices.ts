@@ -1,5 +1,5 @@
 import { COMMANDS } from "../commands/index.js";
-import { type Config, ConfigError, isShardProcess } from "./config/config.js";
+import { type Config, ConfigError, isShardProcess, shardOfProcess } from "./config/config.js";
 import type { CommandHandler } from "./discord/commandContext.js";
 import { type DiscordBotOptions, type UnconnectedDiscordBot, createDiscordBot } from "./discord/startBot.js";
 import { type AnswerEngine, createEngine } from "./engine/engine.js";
@@ -107,6 +107,7 @@ export async function startBotServices(
     getEngine: live.current,
     commands: options.commands ?? COMMANDS,
     gateway: transports.gateway,
+    shard: shardOfProcess(),
     observe: metrics.observeEvent,
     track: (work) => inFlight.track(work),
   });

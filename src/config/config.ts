@@ -69,6 +69,20 @@ export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SHARDING_MANAGER === "true";
 }
 
+const ShardEnvironment = z.object({
+  SHARDS: z.coerce.number().int().min(0),
+  SHARD_COUNT: z.coerce.number().int().min(1),
+});
+
+/** In a shard process, which shard it runs (discord.js's ShardingManager sets SHARDS and SHARD_COUNT); else undefined. */
+export function shardOfProcess(env: NodeJS.ProcessEnv = process.env): { id: number; count: number } | undefined {
+  if (!isShardProcess(env)) return undefined;
+  const parsed = ShardEnvironment.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError("Configuration error: SHARDS and SHARD_COUNT of a shard process are invalid");
+  return { id: parsed.data.SHARDS, count: parsed.data.SHARD_COUNT };
+}
+
 /**
  * A shard process's view of the environment: discord.js reuses SHARDS for the shard's own id (its client reads it
  * with SHARD_COUNT), and the managing process serves HTTP for all shards, so neither applies here.

@@ -45,6 +45,8 @@ export interface DiscordBotOptions {
    * HTTP through `route`, and the client serves only as discord.js's REST client and object factory.
    */
   gateway?: boolean;
+  /** The shard this process runs (a ShardingManager's shard process); default the only one. */
+  shard?: { id: number; count: number } | undefined;
   /** Told how every event ended (metrics). */
   observe?: EventObserver;
   /** Wraps the handling of every gateway event, so that shutdown can wait for the events in flight. */
@@ -179,6 +181,10 @@ export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscord
         (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
     },
     ...(options.ws ? { ws: options.ws } : {}),
+    // Explicit, because discord.js otherwise reads SHARDS from the environment, where ours means "how many shards"
+    // (and an empty SHARDS= copied from .env.example would make its constructor throw).
+    shards: [options.shard?.id ?? 0],
+    shardCount: options.shard?.count ?? 1,
   });
   guardGateway(client, logger);
 
