@@ -3,9 +3,11 @@
  * /interactions, as Discord does once an Interactions Endpoint URL is set; the bot runs hybrid (the gateway still
  * carries mentions). The initial response is read from the HTTP response; what follows it goes to the fake's REST API.
  */
-import { InteractionResponseType } from "discord-api-types/v10";
+import { ApplicationCommandType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { SlashCommand } from "../../commands/command.js";
 import { COMMANDS } from "../../commands/index.js";
+import { MESSAGES } from "../../src/discord/messages.js";
 import {
   IDS,
   InteractionResponse,
@@ -28,9 +30,15 @@ import { type HttpBot, startHttpBot } from "../support/httpBot.js";
 const { Pong, ChannelMessageWithSource, DeferredChannelMessageWithSource, UpdateMessage } = InteractionResponseType;
 const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
 
+/** A command with a bug: it throws before answering. */
+const failing: SlashCommand = {
+  data: { type: ApplicationCommandType.ChatInput, name: "broken", description: "Throws (test only)" },
+  execute: () => Promise.reject(new Error("a bug in a command")),
+};
+
 let bot: HttpBot;
 beforeAll(async () => {
-  bot = await startHttpBot({ commands: [...COMMANDS, slowCommand("slow", 300)], deferAfterMs: 100 });
+  bot = await startHttpBot({ commands: [...COMMANDS, slowCommand("slow", 300), failing], deferAfterMs: 100 });
 });
 afterAll(async () => bot?.stop());
 
@@ -140,6 +148,16 @@ describe("interactions answered in the HTTP response", () => {
     );
     expect(SentMessage.parse(edit.body).embeds?.[0]?.fields?.[0]?.value).toBe(`> ${LAVROV_SENTENCE}`);
     expect(bot.fake.callsMatching((call) => call.path === callbackPath(payload))).toEqual([]);
+  });
+});
+
+describe("failures", () => {
+  test("GIVEN a command that throws THEN the HTTP response is the short private apology, and the bot keeps serving", async () => {
+    const response = await interact(slashCommand("broken"));
+    expect(response.type).toBe(ChannelMessageWithSource);
+    expect(response.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(response.data?.content ?? response.data?.embeds?.[0]?.description).toContain(MESSAGES.apology);
+    expect((await interact(slashCommand("who", { name: "Lavrov" }))).type).toBe(ChannelMessageWithSource);
   });
 });
 
