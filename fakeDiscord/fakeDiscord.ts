@@ -41,7 +41,9 @@ import {
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
+import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults, SELF } from "./payloads.js";
+import { ShardedGateway, parseGatewayFrame } from "./shardedGateway.js";
 
 // ---------------------------------------------------------------- recorded traffic
 
@@ -97,6 +99,11 @@ export interface FakeDiscordOptions {
   storeLimit?: number;
   /** The bot token bot routes must carry as `Authorization: Bot <token>`; without it, any `Bot …` header passes. */
   token?: string;
+  /**
+   * Run a sharded gateway (see shardedGateway.ts) expecting this many shards, with these guilds spread over them
+   * by Discord's formula. Default: one unsharded connection and the one guild IDS.guild.
+   */
+  sharding?: { shardCount: number; guilds: readonly string[] };
 }
 
 /** A Map that forgets its oldest entries beyond a size limit. */
@@ -170,6 +177,10 @@ export class FakeDiscord {
   private readonly storeLimit: number;
   private readonly token: string | undefined;
   private port = 0;
+  /** The sharded gateway, when the fake was started with `sharding`. */
+  readonly sharded: ShardedGateway | undefined;
+  /** What `GET /gateway/bot` recommends. */
+  private readonly shardCount: number;
 
   private constructor(options: FakeDiscordOptions) {
     this.ackHeartbeats = options.ackHeartbeats ?? true;
@@ -184,7 +195,19 @@ export class FakeDiscord {
     this.interactions = new BoundedMap(this.storeLimit);
     this.server = createServer((request, response) => void this.onRequest(request, response));
     this.wss = new WebSocketServer({ server: this.server });
-    this.wss.on("connection", (socket, request) => this.onConnection(socket, request));
+    this.shardCount = options.sharding?.shardCount ?? 1;
+    this.sharded = options.sharding
+      ? new ShardedGateway({
+          ...options.sharding,
+          heartbeatIntervalMs: this.heartbeatIntervalMs,
+          readyData: (shard, guilds) => this.readyData(shard, guilds),
+          guildCreate: (guildId) => ({ ...guildCreatePayload(), id: guildId }),
+          onChange: () => this.notify(),
+        })
+      : undefined;
+    this.wss.on("connection", (socket, request) =>
+      this.sharded ? this.sharded.accept(socket) : this.onConnection(socket, request),
+    );
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -281,12 +304,18 @@ export class FakeDiscord {
   // ------------------------------------------------------------ gateway controls
 
   async waitForGatewayReady(timeoutMs = 10_000): Promise<void> {
-    await this.waitFor(() => (this.isGatewayReady ? true : undefined), timeoutMs, "gateway READY");
+    const ready = () => (this.sharded ? this.sharded.allReady : this.isGatewayReady);
+    await this.waitFor(() => (ready() ? true : undefined), timeoutMs, "gateway READY");
   }
 
   /** Sends a dispatch (op 0) with the next sequence number; waits for a ready connection first. */
   async dispatch(event: string, data: unknown): Promise<void> {
     await this.waitForGatewayReady();
+    if (this.sharded) {
+      if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
+      this.sharded.dispatch(event, data);
+      return;
+    }
     this.dispatchNow(event, data);
   }
 
@@ -295,16 +324,39 @@ export class FakeDiscord {
    * holds events for a disconnected client: a RESUME replays it, a new IDENTIFY drops it.
    */
   dispatchNow(event: string, data: unknown): void {
-    if (event === GatewayDispatchEvents.InteractionCreate && typeof data === "object" && data !== null) {
-      if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
-      const channel = "channel" in data ? data.channel : undefined;
-      if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel)
-        this.interactionChannels.set(String(data.token), String(channel.id));
-    }
+    if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
     const entry: SentDispatch = { s: ++this.sequence, t: event, d: data };
     this.backlog.push(entry);
     if (this.backlog.length > Math.min(this.storeLimit, 10_000)) this.backlog.shift();
     if (this.isGatewayReady) this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
+  }
+
+  /**
+   * Delivers an interaction to the bot's HTTP interactions endpoint, as Discord does once an Interactions Endpoint URL
+   * is set: signed by `signer`, and the initial response read from the HTTP response (a message or deferral is stored,
+   * so the bot can edit it over REST afterwards). Resolves with the HTTP status and parsed body.
+   */
+  async deliverOverHttp(
+    endpoint: string,
+    payload: { id: string; token: string },
+    signer: InteractionSigner,
+  ): Promise<{ status: number; body: unknown }> {
+    this.trackInteraction(payload);
+    const answer = await signer.post(endpoint, JSON.stringify(payload));
+    if (answer.status === 200) {
+      const { status, body } = this.interactionCallback(payload.id, payload.token, answer.body, false);
+      if (status >= 400) throw new Error(`fake Discord: HTTP initial response refused: ${JSON.stringify(body)}`);
+    }
+    return answer;
+  }
+
+  /** Remembers an interaction sent to the bot: its response window, and its channel (where its messages go). */
+  private trackInteraction(data: unknown): void {
+    if (typeof data !== "object" || data === null) return;
+    if ("id" in data) this.interactions.set(String(data.id), { dispatchedAt: Date.now(), acknowledged: false });
+    const channel = "channel" in data ? data.channel : undefined;
+    if ("token" in data && typeof channel === "object" && channel !== null && "id" in channel)
+      this.interactionChannels.set(String(data.token), String(channel.id));
   }
 
   /** Calls the listener with every REST call as it is answered (also when `record` is off). Returns an unsubscribe. */
@@ -363,6 +415,9 @@ export class FakeDiscord {
     socket.send(JSON.stringify(payload));
   }
 
+  /** Connections waiting for HELLO while `holdHello` holds them back. */
+  private heldHellos: WebSocket[] | undefined;
+
   private onConnection(socket: WebSocket, request: IncomingMessage): void {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.terminate();
     this.socket = socket;
@@ -374,20 +429,33 @@ export class FakeDiscord {
       if (this.socket === socket) this.ready = false;
       this.notify();
     });
+    if (this.heldHellos) this.heldHellos.push(socket);
+    else this.sendHello();
+  }
+
+  private sendHello(): void {
     this.sendFrame({ op: GatewayOpcodes.Hello, t: null, s: null, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  /**
+   * Holds back HELLO on new gateway connections, as a slow or unreachable gateway would, so that a client stays
+   * connecting (or reconnecting) until the returned function releases it.
+   */
+  holdHello(): () => void {
+    this.heldHellos ??= [];
+    return () => {
+      const held = this.heldHellos ?? [];
+      this.heldHellos = undefined;
+      if (held.some((socket) => socket === this.socket && socket.readyState === WebSocket.OPEN)) this.sendHello();
+    };
   }
 
   private onGatewayMessage(socket: WebSocket, raw: string): void {
     // A frame can still arrive on a connection the fake is closing (a heartbeat racing a close-code
     // fault under load); Discord would not answer it, and replying would throw.
     if (socket !== this.socket || socket.readyState !== WebSocket.OPEN) return;
-    let payload: { op?: unknown; d?: unknown };
-    try {
-      payload = JSON.parse(raw) as { op?: unknown; d?: unknown };
-    } catch {
-      socket.close(4002, "Error while decoding payload.");
-      return;
-    }
+    const payload = parseGatewayFrame(socket, raw);
+    if (!payload) return;
     const op = typeof payload.op === "number" ? payload.op : -1;
     if (this.record) this.frames.push({ direction: "in", op, d: payload.d, at: Date.now() });
     switch (op) {
@@ -416,15 +484,7 @@ export class FakeDiscord {
       op: GatewayOpcodes.Dispatch,
       t: GatewayDispatchEvents.Ready,
       s: ++this.sequence,
-      d: {
-        v: 10,
-        user: { ...SELF, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: [{ id: IDS.guild, unavailable: true }],
-        session_id: this.sessionId,
-        resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
-        application: { id: IDS.application, flags: 0 },
-      },
+      d: this.readyData([0, 1], [IDS.guild]),
     });
     this.ready = true;
     this.sendFrame({
@@ -433,6 +493,20 @@ export class FakeDiscord {
       s: ++this.sequence,
       d: guildCreatePayload(),
     });
+  }
+
+  /** READY's data: the bot user, its guilds (unavailable until their GUILD_CREATE), the session and the shard. */
+  private readyData(shard: [number, number], guilds: readonly string[]) {
+    this.sessionId = this.sessionId || `session-${nextSnowflake()}`;
+    return {
+      v: 10,
+      user: { ...SELF, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: guilds.map((id) => ({ id, unavailable: true })),
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      shard,
+      application: { id: IDS.application, flags: 0 },
+    };
   }
 
   private onResume(data: unknown): void {
@@ -532,7 +606,7 @@ export class FakeDiscord {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.shardCount,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       };

@@ -9,3 +9,4 @@ export {
 export { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 export * from "./payloads.js";
 export * from "./responses.js";
+export { InteractionSigner, type SignedPostOptions } from "./interactionSigner.js";

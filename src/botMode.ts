@@ -1,41 +1,38 @@
-import { COMMANDS } from "../commands/index.js";
-import type { Config } from "./config/config.js";
-import { startDiscordBot } from "./discord/startBot.js";
-import { type AnswerEngine, createEngine } from "./engine/engine.js";
-import { loadKnowledge } from "./knowledge/loadKnowledge.js";
+import { type BotServices, startBotServices } from "./botServices.js";
+import { type Config, ConfigError } from "./config/config.js";
+import type { AnswerEngine } from "./engine/engine.js";
 import { createLogger } from "./logging/logger.js";
-import { watchLiveValue } from "./reload/liveValue.js";
-import { openConfiguredStore } from "./store/openStore.js";
+import { runShards } from "./sharding/runShards.js";
+
+/** The hard limit of a graceful stop: orchestrators (Kubernetes' default grace period) kill after 10 s. */
+const SHUTDOWN_DEADLINE_MS = 9_500;
 
 /**
- * Bot mode: connect to Discord and answer until SIGINT/SIGTERM, then close the client and exit 0.
- * The knowledge folder is watched: a valid edit is swapped in, an invalid one is logged and refused.
+ * Bot mode: the gateway, the HTTP server, or both (see botTransports), until SIGINT/SIGTERM; then readiness goes 503,
+ * answers in flight finish, the HTTP server and the gateway close, and the process exits 0.
  */
 export async function runDiscordBot(config: Config, engine: AnswerEngine): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
-  const live = watchLiveValue({
-    directory: config.KNOWLEDGE_DIR,
-    initial: engine,
-    load: () => createEngine(loadKnowledge(config.KNOWLEDGE_DIR)),
-    onSwap: (next) => logger.info({ articles: next.knowledge.articles.length }, "knowledge reloaded"),
-    onRefused: (error) =>
-      logger.error(
-        { problem: error instanceof Error ? error.message : String(error) },
-        "knowledge change refused; the last good knowledge keeps serving",
-      ),
-  });
-  const getEngine = live.current;
-  const store = openConfiguredStore(config, logger);
-  let bot: Awaited<ReturnType<typeof startDiscordBot>>;
+  let services: BotServices;
   try {
-    bot = await startDiscordBot({ config, logger, getEngine, commands: COMMANDS, store });
+    services = await startBotServices(config, engine, { logger });
   } catch (error) {
-    logger.fatal({ err: error }, "could not connect to Discord");
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    logger.fatal({ err: error }, "could not start the bot");
     process.exit(1);
   }
   // The pid names the process to signal for a clean stop (npm and tsx stand between a shell and the bot).
   logger.info(
-    { user: bot.client.user.tag, articles: getEngine().knowledge.articles.length, pid: process.pid },
+    {
+      user: services.bot.client.user?.tag,
+      gateway: config.GATEWAY !== "off",
+      http: services.server?.url,
+      articles: engine.knowledge.articles.length,
+      pid: process.pid,
+    },
     "bot ready",
   );
 
@@ -44,13 +41,25 @@ export async function runDiscordBot(config: Config, engine: AnswerEngine): Promi
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    live.close();
-    void bot.stop().finally(() => {
-      // After the client: answers sent while stopping are recorded too.
-      store?.close();
-      process.exit(0);
-    });
+    // Whatever happens below, the process ends in time, and with 0: stopping is what was asked for.
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+    void services
+      .stop()
+      .catch((error: unknown) => logger.error({ err: error }, "shutdown failed"))
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/** `SHARDS=auto|N`: this process manages one process per shard (see runShards); a start-up problem exits 1. */
+export async function runShardManager(config: Config): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
+  try {
+    await runShards(config, logger);
+  } catch (error) {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else logger.fatal({ err: error }, "could not start the shards");
+    process.exit(1);
+  }
 }

@@ -4,10 +4,10 @@ import { startOrExit } from "./startup.js";
 const CONSOLE_HINT =
   "Console mode (no DISCORD_TOKEN set): ask about the article, e.g. “who is Lavrov?” or /help. Ctrl-D quits.";
 
-/** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console. */
+/** `npm start`: the Discord bot when DISCORD_TOKEN or DISCORD_PUBLIC_KEY is set (or GATEWAY=off), otherwise the local console. */
 async function main(): Promise<void> {
   const { config, engine } = startOrExit();
-  if (!config.DISCORD_TOKEN) {
+  if (!config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY && config.GATEWAY !== "off") {
     const interactive = Boolean(process.stdin.isTTY);
     await answerLines(engine, {
       input: process.stdin,
@@ -16,6 +16,11 @@ async function main(): Promise<void> {
       interactive,
       hint: CONSOLE_HINT,
     });
+    return;
+  }
+  if (config.SHARDS !== undefined) {
+    const { runShardManager } = await import("./botMode.js");
+    await runShardManager(config);
     return;
   }
   const { runDiscordBot } = await import("./botMode.js");

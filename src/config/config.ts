@@ -35,6 +35,30 @@ export const Config = z.object({
   ),
   LOG_LEVEL: optional(LogLevel).transform((level) => level ?? "info"),
   KNOWLEDGE_DIR: optional(z.string().trim().min(1)).transform((directory) => directory ?? "knowledge"),
+  /** The application's public key (developer portal → General Information): turns on `POST /interactions` on HTTP_PORT. */
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key (64 hex digits, from the developer portal)"),
+  ),
+  /** Serve HTTP on this port: /healthz, /readyz, /metrics, and /interactions when DISCORD_PUBLIC_KEY is set. */
+  HTTP_PORT: optional(
+    z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(0).max(65_535),
+  ),
+  /** The address HTTP_PORT listens on (default every interface; 127.0.0.1 keeps it local). */
+  HTTP_HOST: optional(z.string().trim().min(1)),
+  /** `on` (default) or `off`: no gateway connection, interactions over HTTP only (stateless replicas; no mentions or DMs). */
+  GATEWAY: optional(z.enum(["on", "off"], { error: "must be on or off" })),
+  /**
+   * Run the gateway as this many shards, one process each (discord.js's ShardingManager): a number, or `auto` for
+   * Discord's recommendation. Unset: one process, one connection.
+   */
+  SHARDS: optional(
+    z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1_000)], {
+      error: "must be auto or a number of shards (1 or more)",
+    }),
+  ),
   /** Questions one person may ask per window, across slash commands, mentions and DMs: `5/10s` (default when unset), `20/1m`, or `off`. */
   QUESTION_RATE_LIMIT: optional(QuestionRateSpec),
   /** `off` records nothing (no history, no feedback buttons, no gaps report); default `on`. */
@@ -55,6 +79,32 @@ export type Config = z.infer<typeof Config>;
 
 /** The store settings of a program that records nothing (tests, the soak). */
 export const STORE_OFF = Object.freeze({ STORE: "off", DATA_DIR: "data", HISTORY_DAYS: 90 } as const);
+/** discord.js's ShardingManager marks the processes it spawns, one per shard, with this variable. */
+export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SHARDING_MANAGER === "true";
+}
+
+const ShardEnvironment = z.object({
+  SHARDS: z.coerce.number().int().min(0),
+  SHARD_COUNT: z.coerce.number().int().min(1),
+});
+
+/** In a shard process, which shard it runs (discord.js's ShardingManager sets SHARDS and SHARD_COUNT); else undefined. */
+export function shardOfProcess(env: NodeJS.ProcessEnv = process.env): { id: number; count: number } | undefined {
+  if (!isShardProcess(env)) return undefined;
+  const parsed = ShardEnvironment.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError("Configuration error: SHARDS and SHARD_COUNT of a shard process are invalid");
+  return { id: parsed.data.SHARDS, count: parsed.data.SHARD_COUNT };
+}
+
+/**
+ * A shard process's view of the environment: discord.js reuses SHARDS for the shard's own id (its client reads it
+ * with SHARD_COUNT), and the managing process serves HTTP for all shards, so neither applies here.
+ */
+function asShardProcess(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, SHARDS: undefined, HTTP_PORT: undefined, DISCORD_PUBLIC_KEY: undefined };
+}
 
 /** A start-up problem with the environment: its message is one line that names the variable and never its value. */
 export class ConfigError extends Error {
@@ -71,7 +121,7 @@ export interface LoadConfigOptions {
 /** Validates the environment once at start-up; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   if (options.dotenv ?? true) readDotenv({ path: options.dotenvPath ?? ".env", processEnv: env, quiet: true });
-  const parsed = Config.safeParse(env);
+  const parsed = Config.safeParse(isShardProcess(env) ? asShardProcess(env) : env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? "environment");

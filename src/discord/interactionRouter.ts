@@ -4,7 +4,6 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
   ApplicationCommandType,
-  MessageFlags,
 } from "discord.js";
 import { AutocompleteChoice, type Language } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
@@ -24,7 +23,7 @@ import {
 import { decodeButton } from "./customId.js";
 import { showGapsPage } from "./gapsView.js";
 import { ROUTES } from "./delivery.js";
-import { type RepliableInteraction, gatewayTransport } from "./interactionTransport.js";
+import { GATEWAY_PATH, type RepliableInteraction, type ResponsePath } from "./interactionTransport.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { languageOfLocale, speaking } from "./language.js";
 import { discordMessages } from "./messages.js";
@@ -32,7 +31,7 @@ import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { Responder } from "./responder.js";
-import { type EventFields, runEvent } from "./runEvent.js";
+import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface InteractionRouterOptions {
   /** The command registry, handed in by the entry point (the adapter does not import `commands/`). */
@@ -46,12 +45,15 @@ export interface InteractionRouterOptions {
   gate: QuestionGate;
   /** Where answers are recorded after their reply, and votes on them. */
   history: AnswerHistory;
+  /** Told how every event ended (metrics). */
+  observe?: EventObserver;
 }
 
+/** Routes one interaction; its responses travel over `path` (discord.js's REST calls unless the HTTP endpoint brings its own). */
+export type InteractionRoute = (interaction: Interaction, path?: ResponsePath) => Promise<void>;
+
 /** Routes every interaction (slash, context menu, autocomplete, button) to its handler, inside the one event wrapper. */
-export function createInteractionRouter(
-  options: InteractionRouterOptions,
-): (interaction: Interaction) => Promise<void> {
+export function createInteractionRouter(options: InteractionRouterOptions): InteractionRoute {
   const slash = new Map<string, SlashHandler>();
   const messageMenus = new Map<string, MessageMenuHandler>();
   for (const command of options.commands) {
@@ -101,11 +103,15 @@ export function createInteractionRouter(
     return command.execute(interaction, context);
   }
 
-  async function autocomplete(interaction: AutocompleteInteraction, engine: AnswerEngine): Promise<Outcome> {
+  async function autocomplete(
+    interaction: AutocompleteInteraction,
+    engine: AnswerEngine,
+    path: ResponsePath,
+  ): Promise<Outcome> {
     const focused = interaction.options.getFocused(true);
     const spec = slash.get(interaction.commandName)?.autocomplete;
     if (!spec || spec.option !== focused.name) {
-      await interaction.respond([]);
+      await path.choices(interaction, []);
       return "ignored";
     }
     const partial = String(focused.value).slice(0, DISCORD_LIMITS.choiceValue);
@@ -115,15 +121,15 @@ export function createInteractionRouter(
         (choice) => AutocompleteChoice.safeParse(choice).success && choice.name.length > 0 && choice.value.length > 0,
       )
       .slice(0, DISCORD_LIMITS.autocompleteChoices);
-    await interaction.respond(choices);
+    await path.choices(interaction, choices);
     return choices.length > 0 ? "answered" : "abstained";
   }
 
-  return function route(interaction: Interaction): Promise<void> {
+  return function route(interaction: Interaction, path: ResponsePath = GATEWAY_PATH): Promise<void> {
     const startedAt = performance.now();
     let responder: Responder | undefined;
     const responderFor = (target: RepliableInteraction, ephemeral: boolean): Responder =>
-      (responder ??= new Responder(gatewayTransport(target), {
+      (responder ??= new Responder(path.transport(target), {
         ephemeral,
         deferAfterMs: options.deferAfterMs,
         language: languageOfLocale(target.locale),
@@ -139,7 +145,7 @@ export function createInteractionRouter(
             : true;
           return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral, startedAt);
         }
-        if (interaction.isAutocomplete()) return autocomplete(interaction, engine);
+        if (interaction.isAutocomplete()) return autocomplete(interaction, engine, path);
         if (interaction.isButton())
           return clickButton(interaction, {
             engine,
@@ -150,9 +156,10 @@ export function createInteractionRouter(
           });
         return "ignored";
       },
-      apologise: () => apologise(interaction, responder),
+      apologise: () => apologise(interaction, responder, path),
       route: () => responder?.route ?? ROUTES.callback,
       cleanUp: () => responder?.stop(),
+      observe: options.observe,
     });
   };
 }
@@ -187,18 +194,24 @@ function commandContext(
   };
 }
 
-async function apologise(interaction: Interaction, responder: Responder | undefined): Promise<void> {
+async function apologise(
+  interaction: Interaction,
+  responder: Responder | undefined,
+  path: ResponsePath,
+): Promise<void> {
   if (interaction.isAutocomplete()) {
-    if (!interaction.responded) await interaction.respond([]);
+    if (!interaction.responded) await path.choices(interaction, []);
     return;
   }
   if (responder) {
     await responder.apologise();
     return;
   }
-  if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+  const repliable =
+    interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
+  if (repliable && !interaction.replied && !interaction.deferred) {
     const apology = discordMessages(languageOfLocale(interaction.locale)).apology;
-    await interaction.reply({ ...renderNotice(apology), flags: MessageFlags.Ephemeral });
+    await path.transport(interaction).reply(renderNotice(apology), true);
   }
 }
 

@@ -1,10 +1,12 @@
 import {
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from "discord.js";
+import type { AutocompleteChoice } from "../engine/answer.js";
 import type { RenderedMessage } from "./render.js";
 import type { InteractionTransport } from "./responder.js";
 
@@ -28,3 +30,21 @@ export function gatewayTransport(interaction: RepliableInteraction): Interaction
     followUp: async (message, ephemeral) => void (await interaction.followUp(withVisibility(message, ephemeral))),
   };
 }
+
+/**
+ * How one interaction's responses travel: every response the router sends goes through one of these, so a command
+ * answers the same way whether its interaction came over the gateway or to the HTTP endpoint.
+ */
+export interface ResponsePath {
+  /** The responder's transport for a command, a context menu or a button. */
+  transport(interaction: RepliableInteraction): InteractionTransport;
+  /** Autocomplete's one response: the suggested choices (callback type 8). */
+  choices(interaction: AutocompleteInteraction, choices: readonly AutocompleteChoice[]): Promise<void>;
+}
+
+/** Responses to an interaction that arrived over the gateway: discord.js's REST calls. */
+export const GATEWAY_PATH: ResponsePath = Object.freeze({
+  transport: gatewayTransport,
+  choices: (interaction: AutocompleteInteraction, choices: readonly AutocompleteChoice[]) =>
+    interaction.respond([...choices]),
+});

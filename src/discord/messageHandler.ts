@@ -9,7 +9,7 @@ import { languageOfQuestion } from "./language.js";
 import { discordMessages } from "./messages.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
-import { type EventFields, runEvent } from "./runEvent.js";
+import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface MessageHandlerOptions {
   getEngine: () => AnswerEngine;
@@ -18,6 +18,8 @@ export interface MessageHandlerOptions {
   gate: QuestionGate;
   /** Where answers are recorded after their reply. */
   history: AnswerHistory;
+  /** Told how every answered or refused message ended (metrics). */
+  observe?: EventObserver;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         await message.reply(renderNotice(discordMessages(language).apology));
       },
       route: () => ROUTES.channelMessage,
+      observe: options.observe,
     });
   };
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "../logging/logger.js";
 import type { Outcome } from "./commandContext.js";
-import { apologyMayHelp, deliveryFailure } from "./delivery.js";
+import { type DeliveryFailure, apologyMayHelp, deliveryFailure } from "./delivery.js";
 
 /** The fields of an event's one log line; `command` may be learnt while handling (a mention's answer names it). */
 export interface EventFields {
@@ -22,7 +22,19 @@ export interface EventHandling {
   route(): string;
   /** Runs last, whatever happened (e.g. stop a defer timer). */
   cleanUp?(): void;
+  /** Told how the event ended, after its log line (metrics). */
+  observe?: EventObserver | undefined;
 }
+
+/** How one event ended, as its log line says it. */
+export interface EventReport {
+  fields: EventFields;
+  outcome: Outcome;
+  latencyMs: number;
+  /** Why the response could not be delivered, when that is how it ended. */
+  undelivered?: DeliveryFailure;
+}
+export type EventObserver = (report: EventReport) => void;
 
 /**
  * The one wrapper around every event the bot handles, interactions and messages alike: times it, classifies a failure
@@ -53,4 +65,10 @@ export async function runEvent(logger: Logger, event: EventHandling): Promise<vo
   if (failure === undefined) logger.info(line, `${event.noun} handled`);
   else if (undelivered) logger.warn({ ...line, outcome: "undelivered", ...undelivered }, "reply not delivered");
   else logger.error({ ...line, err: failure }, `${event.noun} handler failed`);
+  event.observe?.({
+    fields: event.fields,
+    outcome: undelivered ? "undelivered" : line.outcome,
+    latencyMs: line.latencyMs,
+    ...(undelivered ? { undelivered } : {}),
+  });
 }

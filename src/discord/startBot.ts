@@ -17,10 +17,11 @@ import type { QuestionStore } from "../store/questionStore.js";
 import { AnswerHistory } from "./answerHistory.js";
 import type { CommandHandler } from "./commandContext.js";
 import { guardGateway } from "./gatewayGuard.js";
-import { createInteractionRouter } from "./interactionRouter.js";
+import { type InteractionRoute, createInteractionRouter } from "./interactionRouter.js";
 import { createMessageHandler } from "./messageHandler.js";
 import { createQuestionGate } from "./questionGate.js";
 import { NO_MENTIONS } from "./render.js";
+import type { EventObserver } from "./runEvent.js";
 
 export interface DiscordBotOptions {
   config: Config;
@@ -43,6 +44,17 @@ export interface DiscordBotOptions {
   dmChannels?: Partial<DmChannelSweep>;
   /** Where questions and votes are recorded; none (STORE=off): nothing is, and answers carry no feedback buttons. */
   store?: QuestionStore | undefined;
+  /**
+   * Connect to the gateway (default true). Without it the client never logs in: interactions reach the bot over
+   * HTTP through `route`, and the client serves only as discord.js's REST client and object factory.
+   */
+  gateway?: boolean;
+  /** The shard this process runs (a ShardingManager's shard process); default the only one. */
+  shard?: { id: number; count: number } | undefined;
+  /** Told how every event ended (metrics). */
+  observe?: EventObserver;
+  /** Wraps the handling of every gateway event, so that shutdown can wait for the events in flight. */
+  track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 /**
@@ -106,9 +118,18 @@ export function sweepDmChannels(client: Client, keep: number): number {
 }
 
 export interface DiscordBot {
-  readonly client: Client<true>;
+  /** Logged in and ready when the gateway is used; otherwise never logged in (see DiscordBotOptions.gateway). */
+  readonly client: Client;
+  /** The interaction router, for interactions that arrive over HTTP (gateway interactions are routed already). */
+  readonly route: InteractionRoute;
   /** Closes the gateway connection and the REST queue; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** A bot whose gateway connection is still to be opened (see createDiscordBot). */
+export interface UnconnectedDiscordBot extends DiscordBot {
+  /** Logs in and resolves once the client is ready; throws a one-line reason (never the token) and stops otherwise. */
+  connect(): Promise<void>;
 }
 
 /**
@@ -124,7 +145,18 @@ export const INTENTS = Object.freeze([
 
 /** Logs in with the real discord.js client and answers slash commands, autocomplete, buttons, mentions and DMs. */
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
-  const config = requireVariables(options.config, ["DISCORD_TOKEN"]);
+  const bot = createDiscordBot(options);
+  if (options.gateway ?? true) await bot.connect();
+  return bot;
+}
+
+/**
+ * The client, its handlers and the interaction router, before any connection: the caller can serve HTTP (health,
+ * interactions) while the gateway connects, or never connect it (GATEWAY=off).
+ */
+export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscordBot {
+  const config = options.config;
+  const track = options.track ?? (<T>(work: Promise<T>) => work);
   const logger = options.logger.child({ component: "discord" });
   const policy = { ...DEFAULT_REST_POLICY, ...options.rest };
   const client = new Client({
@@ -153,6 +185,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
         (data.route.startsWith("/interactions/") ? policy.callbackMaxRateLimitWaitMs : policy.maxRateLimitWaitMs),
     },
     ...(options.ws ? { ws: options.ws } : {}),
+    // Explicit, because discord.js otherwise reads SHARDS from the environment, where ours means "how many shards"
+    // (and an empty SHARDS= copied from .env.example would make its constructor throw).
+    shards: [options.shard?.id ?? 0],
+    shardCount: options.shard?.count ?? 1,
   });
   guardGateway(client, logger);
 
@@ -165,18 +201,27 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     logger,
     deferAfterMs: options.deferAfterMs ?? 1_000,
     gate,
+    observe: options.observe,
   });
-  const onMessage = createMessageHandler({ getEngine: options.getEngine, logger, gate, history });
+  const onMessage = createMessageHandler({
+    getEngine: options.getEngine,
+    logger,
+    gate,
+    history,
+    observe: options.observe,
+  });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
   client.on(
     Events.InteractionCreate,
     (interaction) =>
-      void route(interaction).catch((error: unknown) => logger.error({ err: error }, "interaction routing failed")),
+      void track(route(interaction)).catch((error: unknown) =>
+        logger.error({ err: error }, "interaction routing failed"),
+      ),
   );
   client.on(
     Events.MessageCreate,
     (message) =>
-      void onMessage(message).catch((error: unknown) => logger.error({ err: error }, "message routing failed")),
+      void track(onMessage(message)).catch((error: unknown) => logger.error({ err: error }, "message routing failed")),
   );
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, "discord client warning"));
@@ -216,27 +261,33 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     logger.info("discord client closed");
   };
 
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
-  try {
-    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
-    await client.login(config.DISCORD_TOKEN);
-    await ready;
-  } catch (error) {
-    await stop();
-    throw new Error(
-      `Discord login failed: ${describeLoginError(error, readyTimeoutMs).split(config.DISCORD_TOKEN).join("[redacted]")}`,
-      { cause: error },
+  // Editing a deferred answer is authorised by the interaction's token; the bot token is for any other route.
+  if (config.DISCORD_TOKEN) client.rest.setToken(config.DISCORD_TOKEN);
+
+  const connect = async (): Promise<void> => {
+    const { DISCORD_TOKEN } = requireVariables(config, ["DISCORD_TOKEN"]);
+    const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+    try {
+      const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
+      await client.login(DISCORD_TOKEN);
+      await ready;
+    } catch (error) {
+      await stop();
+      throw new Error(
+        `Discord login failed: ${describeLoginError(error, readyTimeoutMs).split(DISCORD_TOKEN).join("[redacted]")}`,
+        { cause: error },
+      );
+    }
+    if (!client.isReady()) {
+      await stop();
+      throw new Error("Discord login failed: the client did not become ready");
+    }
+    logger.info(
+      { user: client.user.tag, guilds: client.guilds.cache.size, api: config.DISCORD_API_URL ?? "default" },
+      "discord bot ready",
     );
-  }
-  if (!client.isReady()) {
-    await stop();
-    throw new Error("Discord login failed: the client did not become ready");
-  }
-  logger.info(
-    { user: client.user.tag, guilds: client.guilds.cache.size, api: config.DISCORD_API_URL ?? "default" },
-    "discord bot ready",
-  );
-  return { client, stop };
+  };
+  return { client, route, stop, connect };
 }
 
 /** A one-line reason; the caller scrubs the token from it in case a library ever echoes it. */

@@ -17,6 +17,7 @@ import {
   plainMessage,
   slashCommand,
 } from "../../fakeDiscord/index.js";
+import { OPTIONS, SLASH_COMMAND_NAMES } from "../support/commandOptions.js";
 import { seedSentenceContaining, sentenceNumberContaining } from "../support/seedEngine.js";
 
 const EPHEMERAL = 64;
@@ -29,15 +30,6 @@ const LAVROV_SENTENCE = seedSentenceContaining("Sergei Lavrov");
 const LAVROV_NUMBER = sentenceNumberContaining("Sergei Lavrov");
 
 const harness = useSharedHarness();
-
-/** A plausible value for each command's options, so every registered command is exercised. */
-const OPTIONS: Record<string, Record<string, string>> = {
-  ask: { question: "where will Blinken meet Lavrov?" },
-  who: { name: "Lavrov" },
-  where: { place: "Geneva" },
-  quote: { speaker: "Blinken" },
-  search: { words: "troops border" },
-};
 
 function expectNoPing(response: InteractionResponse): void {
   expect(response.data?.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -52,12 +44,7 @@ function lastLogFor(command: string) {
 }
 
 describe.each<Place>(["guild", "dm"])("every slash command, in a %s", (place) => {
-  // /gaps is a moderators' report, not an answer: tests/discord/gaps.test.ts covers it.
-  const slashCommands = COMMANDS.filter((command) => command.data.type === ApplicationCommandType.ChatInput)
-    .map((command) => command.data.name)
-    .filter((name) => name !== "gaps");
-
-  test.each(slashCommands)(
+  test.each(SLASH_COMMAND_NAMES)(
     `GIVEN /%s THEN the bot replies at once with a cited embed naming the source, and nothing can ping`,
     async (name) => {
       const response = await harness.interact(slashCommand(name, OPTIONS[name] ?? {}, place));

@@ -2,12 +2,11 @@
  * The bot started the way a user starts it: `npm start` with DISCORD_TOKEN set and DISCORD_API_URL pointing at the
  * fake Discord. Covers the real entry point (src/main.ts, compiled to dist/ by `npm run build`), configuration, knowledge loading and hot reload, and shutdown.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { GapEntry } from "../../src/gaps/gapsReport.js";
 import {
@@ -19,6 +18,7 @@ import {
   messageFromResponse,
 } from "../support/discordHarness.js";
 import { FakeDiscord, IDS, SELF, buttonClick, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
+import { type StartedByNpm, npmStartEnv, startWithNpm } from "../support/npmStart.js";
 import { seedSentenceContaining } from "../support/seedEngine.js";
 
 /** Read from the real knowledge, so the test follows the article rather than a copy of it. */
@@ -27,9 +27,7 @@ const FERRY_ARTICLE =
   "---\ntitle: Ferry strike ends\nsource: Island Post\n---\nThe ferry strike on Lake Varna ended on Tuesday after nine days.\n";
 
 let fake: FakeDiscord;
-let bot: ChildProcess;
-let output = "";
-let exit: Promise<[number | null, NodeJS.Signals | null]>;
+let bot: StartedByNpm;
 /** A copy of the knowledge that the hot-reload test edits while the bot runs. */
 const knowledge = mkdtempSync(join(tmpdir(), "bot-knowledge-"));
 /** The question store's folder. */
@@ -38,43 +36,14 @@ const dataDir = mkdtempSync(join(tmpdir(), "bot-data-"));
 beforeAll(async () => {
   cpSync("knowledge", knowledge, { recursive: true });
   fake = await FakeDiscord.start({ token: FAKE_TOKEN });
-  bot = spawn("npm", ["start"], {
-    // Every variable set explicitly (empty = unset), so a developer's .env cannot change the test; no question limit,
-    // since the tests ask more questions in a row than it allows.
-    // npm's update check would contact the registry and can delay npm's exit; the bot must only talk to 127.0.0.1.
-    env: {
-      ...process.env,
-      npm_config_update_notifier: "false",
-      DISCORD_TOKEN: FAKE_TOKEN,
-      DISCORD_API_URL: fake.url,
-      DISCORD_CLIENT_ID: "",
-      DISCORD_GUILD_ID: "",
-      LOG_LEVEL: "info",
-      KNOWLEDGE_DIR: knowledge,
-      QUESTION_RATE_LIMIT: "off",
-      STORE: "on",
-      DATA_DIR: dataDir,
-      PERSON_HASH_KEY: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  bot.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  bot.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  exit = once(bot, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  bot = startWithNpm(npmStartEnv(fake.url, FAKE_TOKEN, { KNOWLEDGE_DIR: knowledge, STORE: "on", DATA_DIR: dataDir }));
   await fake.waitForGatewayReady(30_000).catch((error: unknown) => {
-    throw new Error(`the bot never connected: ${String(error)}\n${output}`);
+    throw new Error(`the bot never connected: ${String(error)}\n${bot.output()}`);
   });
 }, 40_000);
 
 afterAll(async () => {
-  if (bot.exitCode === null && bot.pid !== undefined) {
-    try {
-      process.kill(-bot.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
+  bot.kill();
   await fake.stop();
   rmSync(knowledge, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
@@ -96,15 +65,6 @@ async function interact(payload: { id: string; token: string }): Promise<Interac
     "initial response",
   );
   return InteractionResponse.parse(call.body);
-}
-
-/** Waits until the bot has logged a line containing `text` after `since` characters of output. */
-async function logged(text: string, since: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!output.slice(since).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the bot did not log ${JSON.stringify(text)}:\n${output.slice(since)}`);
-    await sleep(25);
-  }
 }
 
 test("GIVEN npm start with a token and DISCORD_API_URL THEN /who name:Lavrov is answered with an embed quoting the Lavrov sentence and citing Ambito", async () => {
@@ -151,17 +111,17 @@ test("GIVEN the knowledge folder is edited while the bot runs THEN the next answ
   const before = await slash("ask", { question: "when did the ferry strike end?" });
   expect(before.data?.embeds?.[0]?.title).toBe("Not in the article");
 
-  const sinceAdded = output.length;
+  const sinceAdded = bot.output().length;
   writeFileSync(join(knowledge, "articles", "ferry-strike.md"), FERRY_ARTICLE);
-  await logged("knowledge reloaded", sinceAdded);
+  await bot.logged("knowledge reloaded", sinceAdded);
   const after = await slash("ask", { question: "when did the ferry strike end?" });
   expect(after.data?.embeds?.[0]?.fields?.[0]?.value).toContain("The ferry strike on Lake Varna ended on Tuesday");
   expect(after.data?.embeds?.[0]?.footer?.text).toMatch(/^Source: Island Post/);
 
-  const sinceBroken = output.length;
+  const sinceBroken = bot.output().length;
   writeFileSync(join(knowledge, "facts", "blinken-lavrov-geneva.yaml"), "entities: 12\n");
-  await logged("knowledge change refused", sinceBroken);
-  expect(output.slice(sinceBroken)).toContain("blinken-lavrov-geneva.yaml: entities");
+  await bot.logged("knowledge change refused", sinceBroken);
+  expect(bot.output().slice(sinceBroken)).toContain("blinken-lavrov-geneva.yaml: entities");
   const ferry = await slash("ask", { question: "when did the ferry strike end?" });
   expect(ferry.data?.embeds?.[0]?.fields?.[0]?.value).toContain("The ferry strike on Lake Varna ended on Tuesday");
   const lavrov = await slash("who", { name: "Lavrov" });
@@ -181,23 +141,15 @@ test("GIVEN an answer THEN Helpful and Not helpful both work, the later click ch
   expect(second.data?.content).toMatch(/Marked as not helpful/);
 });
 
-/** The bot's own process (node running the compiled src/main, below npm and sh), as its "bot ready" log line names it. */
-function botPid(): number {
-  const ready = output.split("\n").find((line) => line.includes('"msg":"bot ready"'));
-  const pid: unknown = ready ? (JSON.parse(ready) as { pid?: unknown }).pid : undefined;
-  if (typeof pid !== "number") throw new Error(`no "bot ready" line with a pid:\n${output}`);
-  return pid;
-}
-
 test("GIVEN SIGTERM to the bot THEN it closes the gateway and exits 0 (so does npm), and its output never contained the token", async () => {
-  const target = botPid();
-  expect(target).not.toBe(bot.pid);
+  const target = bot.botPid();
+  expect(target).not.toBe(bot.child.pid);
   process.kill(target, "SIGTERM");
-  const [code] = await exit;
+  const [code] = await bot.exit;
   expect(code).toBe(0);
   expect(fake.gatewayCloses).toContain(1000);
-  expect(output).not.toContain(FAKE_TOKEN);
-  expect(output).toContain('"kind":"slash"');
+  expect(bot.output()).not.toContain(FAKE_TOKEN);
+  expect(bot.output()).toContain('"kind":"slash"');
 }, 20_000);
 
 test("GIVEN the bot stopped THEN npm run gaps -- --json lists its refused question and its down-voted answer", async () => {

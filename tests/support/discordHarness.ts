@@ -74,7 +74,7 @@ export interface HarnessOptions {
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
-const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
+export const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) };
 
 /** Discord accepted the request (a 2xx). */
 export function isAccepted(call: RestCall): boolean {
@@ -230,4 +230,15 @@ export function useSharedHarness(options: HarnessOptions = {}): Harness {
       return typeof value === "function" ? value.bind(started) : value;
     },
   });
+}
+
+/** Resolves with the message the fake Discord accepted in `channelId` (from call `since` on); fails on a refusal. */
+export async function acceptedMessageIn(fake: FakeDiscord, channelId: string, since: number): Promise<SentMessage> {
+  const call = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${channelId}/messages`,
+    since,
+    "message",
+  );
+  return SentMessage.parse(call.body);
 }
