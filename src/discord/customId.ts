@@ -29,6 +29,8 @@ export const ButtonState = z.discriminatedUnion("kind", [
     days: z.number().int().positive(),
     page: z.number().int().positive(),
   }),
+  /** Confirms removing one of this server's articles (the permission is checked again on the click). */
+  z.strictObject({ kind: z.literal("remove-article"), article: Slug }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
@@ -40,6 +42,7 @@ const CODES = {
   post: "post",
   vote: "vt",
   gaps: "gp",
+  "remove-article": "rm",
 } as const satisfies Record<ButtonState["kind"], string>;
 
 /**
@@ -65,6 +68,9 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
     case "gaps":
       parts.push(String(state.days), String(state.page));
+      break;
+    case "remove-article":
+      parts.push(state.article);
       break;
   }
   const id = parts.join(":");
@@ -101,6 +107,8 @@ export function decodeButton(customId: string): ButtonState | undefined {
         return rest.length === 2
           ? { kind: "gaps", days: Digits.safeParse(rest[0]).data, page: Digits.safeParse(rest[1]).data }
           : undefined;
+      case CODES["remove-article"]:
+        return rest.length === 1 ? { kind: "remove-article", article: rest[0] } : undefined;
       default:
         return undefined;
     }

@@ -7,8 +7,10 @@ import {
 } from "discord.js";
 import { AutocompleteChoice, type Language } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
+import { manageArticles } from "./articleDesk.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,
@@ -36,8 +38,10 @@ import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 export interface InteractionRouterOptions {
   /** The command registry, handed in by the entry point (the adapter does not import `commands/`). */
   commands: readonly CommandHandler[];
-  /** Read once per event. */
-  getEngine: () => AnswerEngine;
+  /** Read once per event: the shared knowledge plus, in a server, that server's own articles. */
+  getEngine: (guildId?: string) => AnswerEngine;
+  /** Servers' own articles (/article); undefined when the bot has no data folder for them. */
+  guildKnowledge?: GuildKnowledge | undefined;
   logger: Logger;
   /** Defer the reply when producing it takes longer than this (Discord's window is 3 s). */
   deferAfterMs: number;
@@ -95,6 +99,11 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       return command.execute(interaction, {
         ...context,
         showGaps: ({ days }) => showGapsPage({ ...viewing, interaction }, { days, page: 1 }),
+        manageArticles: (request) =>
+          manageArticles(
+            { interaction, responder, knowledge: options.guildKnowledge, logger: options.logger },
+            request,
+          ),
       });
     }
     const command = messageMenus.get(interaction.commandName);
@@ -138,10 +147,12 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       noun: "interaction",
       fields: describe(interaction),
       handle: async () => {
-        const engine = options.getEngine();
+        const engine = options.getEngine(interaction.guildId ?? undefined);
         if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
           const ephemeral = interaction.isChatInputCommand()
-            ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false)
+            ? (slash.get(interaction.commandName)?.alwaysPrivate ??
+              interaction.options.getBoolean(PRIVATE_OPTION_NAME) ??
+              false)
             : true;
           return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral, startedAt);
         }
@@ -153,6 +164,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
             responder: responderFor(interaction, true),
             history: options.history,
             startedAt,
+            guildKnowledge: options.guildKnowledge,
+            logger: options.logger,
           });
         return "ignored";
       },
