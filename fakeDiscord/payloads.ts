@@ -1,6 +1,8 @@
 /** Gateway dispatch payloads as Discord sends them, for the fake to dispatch. Typed with discord-api-types. */
 import {
+  type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
   type APIChannel,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -132,6 +134,40 @@ export function slashCommand(
     ...base(place),
     type: InteractionType.ApplicationCommand,
     data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions, ...resolved },
+  };
+}
+
+/**
+ * A subcommand invocation, `/name subcommand option:value …`; an attachment option's file comes alongside in
+ * `resolved`, as Discord sends it (see `FakeDiscord.hostAttachment`).
+ */
+export function slashSubcommand(
+  name: string,
+  subcommand: string,
+  options: Record<string, string | { attachment: APIAttachment }> = {},
+  place: Place = "guild",
+) {
+  const subOptions: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(options).map(
+    ([optionName, value]) =>
+      typeof value === "string"
+        ? { type: ApplicationCommandOptionType.String, name: optionName, value }
+        : { type: ApplicationCommandOptionType.Attachment, name: optionName, value: value.attachment.id },
+  );
+  const attachments = Object.values(options).flatMap((value) => (typeof value === "string" ? [] : [value.attachment]));
+  const resolved =
+    attachments.length > 0
+      ? { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }
+      : {};
+  return {
+    ...base(place),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: nextSnowflake(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: subOptions }],
+      ...resolved,
+    },
   };
 }
 
