@@ -18,18 +18,18 @@ export const article = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: "add",
-        description: "Add an article from a .md or .txt file (front matter with title and source, then the text)",
-        ...spanish(
-          "anadir",
-          "Añade un artículo desde un archivo .md o .txt (encabezado con title y source, y el texto)",
-        ),
+        description: "Add an article from a .md or .txt file, or without one from a form",
+        ...spanish("anadir", "Añade un artículo desde un archivo .md o .txt, o sin archivo desde un formulario"),
         options: [
           {
             type: ApplicationCommandOptionType.Attachment,
             name: "file",
-            description: "The article: a .md or .txt file of at most 1 MB",
-            ...spanish("archivo", "El artículo: un archivo .md o .txt de 1 MB como mucho"),
-            required: true,
+            description: "A .md or .txt file of at most 1 MB: front matter with title and source, then the text",
+            ...spanish(
+              "archivo",
+              "Un archivo .md o .txt de 1 MB como mucho: encabezado con title y source, y el texto",
+            ),
+            required: false,
           },
         ],
       },
@@ -60,12 +60,15 @@ export const article = {
     default_member_permissions: "32",
     ...IN_SERVERS_ONLY,
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  alwaysPrivate: true,
+  administers: true,
   execute: (interaction, { manageArticles }) => {
     switch (interaction.options.getSubcommand(true)) {
       case "add": {
-        const { name, url, size } = interaction.options.getAttachment("file", true);
-        return manageArticles({ action: "add", attachment: { name, url, size } });
+        const file = interaction.options.getAttachment("file");
+        return manageArticles({
+          action: "add",
+          attachment: file ? { name: file.name, url: file.url, size: file.size } : undefined,
+        });
       }
       case "remove":
         return manageArticles({ action: "remove", article: interaction.options.getString("article", true) });

@@ -1,13 +1,17 @@
 import {
+  type APIModalInteractionResponseCallbackData,
   type ButtonInteraction,
   ButtonStyle,
   type ChatInputCommandInteraction,
   ComponentType,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
+  TextInputStyle,
 } from "discord.js";
+import { type ArticleForm, articleFromForm } from "../guilds/articleFromForm.js";
 import type { ArticleAttachment, DownloadProblem } from "../guilds/downloadArticle.js";
 import { downloadArticle } from "../guilds/downloadArticle.js";
-import type { AddResult, GuildKnowledge } from "../guilds/guildKnowledge.js";
+import type { AddResult, ArticleUpload, GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { Outcome } from "./commandContext.js";
 import { encodeButton } from "./customId.js";
@@ -20,10 +24,13 @@ import type { Responder } from "./responder.js";
 
 /** What `/article` asks of the adapter. */
 export type ArticleRequest =
-  { action: "add"; attachment: ArticleAttachment } | { action: "list" } | { action: "remove"; article: string };
+  /** Without an attachment, the bot opens the "Add an article" form. */
+  | { action: "add"; attachment: ArticleAttachment | undefined }
+  | { action: "list" }
+  | { action: "remove"; article: string };
 
 export interface ArticleDesk {
-  interaction: ChatInputCommandInteraction | ButtonInteraction;
+  interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
   responder: Responder;
   /** Undefined when the bot runs without a data folder for servers' articles. */
   knowledge: GuildKnowledge | undefined;
@@ -43,7 +50,11 @@ export async function manageArticles(desk: ArticleDesk, request: ArticleRequest)
   const { guildId, knowledge, messages } = allowed;
   switch (request.action) {
     case "add":
-      return addArticle(desk, { guildId, knowledge, messages }, request.attachment);
+      if (!request.attachment) {
+        await desk.responder.showModal(articleFormModal(messages));
+        return "answered";
+      }
+      return addAttachment(desk, { guildId, knowledge, messages }, request.attachment);
     case "list": {
       const articles = knowledge.list(guildId);
       const text =
@@ -86,8 +97,7 @@ export async function removeArticle(desk: ArticleDesk, slug: string): Promise<Ou
   return "answered";
 }
 
-type Admission =
-  { ok: true; guildId: string; knowledge: GuildKnowledge; messages: DiscordMessages } | { ok: false; refusal: string };
+type Admission = ({ ok: true } & Admitted) | { ok: false; refusal: string };
 
 function admitted({ interaction, knowledge }: ArticleDesk): Admission {
   const messages = discordMessages(languageOfLocale(interaction.locale));
@@ -98,20 +108,39 @@ function admitted({ interaction, knowledge }: ArticleDesk): Admission {
   return { ok: true, guildId: interaction.guildId, knowledge, messages };
 }
 
+/** The submitted "Add an article" form: the same checks as an attached file, from the same Markdown. */
+export async function submitArticleForm(desk: ArticleDesk, form: ArticleForm): Promise<Outcome> {
+  const allowed = admitted(desk);
+  if (!allowed.ok) return privateNotice(desk.responder, allowed.refusal, "abstained");
+  await desk.responder.defer();
+  return addArticle(desk, allowed, articleFromForm(form));
+}
+
+interface Admitted {
+  guildId: string;
+  knowledge: GuildKnowledge;
+  messages: DiscordMessages;
+}
+
+async function addAttachment(desk: ArticleDesk, admitted: Admitted, attachment: ArticleAttachment): Promise<Outcome> {
+  // The download and the new engine may outlast Discord's 3 s window; the deferral is private like the reply.
+  await desk.responder.defer();
+  const download = await downloadArticle(attachment);
+  if (!download.ok)
+    return privateNotice(desk.responder, downloadRefusal(download.problem, admitted.messages), "abstained");
+  return addArticle(desk, admitted, { fileName: attachment.name, markdown: download.text });
+}
+
 async function addArticle(
   { responder, logger }: ArticleDesk,
-  { guildId, knowledge, messages }: { guildId: string; knowledge: GuildKnowledge; messages: DiscordMessages },
-  attachment: ArticleAttachment,
+  { guildId, knowledge, messages }: Admitted,
+  upload: ArticleUpload,
 ): Promise<Outcome> {
-  // The download and the new engine may outlast Discord's 3 s window; the deferral is private like the reply.
-  await responder.defer();
-  const download = await downloadArticle(attachment);
-  if (!download.ok) return privateNotice(responder, downloadRefusal(download.problem, messages), "abstained");
   let result: AddResult;
   try {
-    result = knowledge.add(guildId, { fileName: attachment.name, markdown: download.text });
+    result = knowledge.add(guildId, upload);
   } catch (error) {
-    logger.error({ err: error, guildId, file: attachment.name }, "saving a server's article failed");
+    logger.error({ err: error, guildId, file: upload.fileName }, "saving a server's article failed");
     return privateNotice(responder, messages.articleDiskError, "error");
   }
   switch (result.kind) {
@@ -141,6 +170,58 @@ function downloadRefusal(problem: DownloadProblem, messages: DiscordMessages): s
     case "failed":
       return messages.articleDownloadFailed;
   }
+}
+
+/** Discord's limits on a form: a text input holds at most 4,000 characters; a title, a label, 45. */
+const FORM_LIMITS = Object.freeze({ title: 45, label: 45, short: 300, body: 4_000 });
+
+/** The form's fields, in order; their custom_ids are the keys of ArticleForm. */
+const FORM_FIELDS = [
+  { id: "title", label: "articleFormTitleLabel", style: TextInputStyle.Short, max: FORM_LIMITS.short, required: true },
+  {
+    id: "source",
+    label: "articleFormSourceLabel",
+    style: TextInputStyle.Short,
+    max: FORM_LIMITS.short,
+    required: true,
+  },
+  { id: "url", label: "articleFormUrlLabel", style: TextInputStyle.Short, max: FORM_LIMITS.short, required: false },
+  { id: "body", label: "articleFormBodyLabel", style: TextInputStyle.Paragraph, max: FORM_LIMITS.body, required: true },
+] as const satisfies readonly {
+  id: keyof ArticleForm;
+  label: keyof DiscordMessages;
+  style: TextInputStyle;
+  max: number;
+  required: boolean;
+}[];
+
+function articleFormModal(messages: DiscordMessages): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: encodeButton({ kind: "article-form" }) ?? "",
+    title: truncate(messages.articleFormTitle, FORM_LIMITS.title),
+    components: FORM_FIELDS.map((field) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: field.id,
+          label: truncate(messages[field.label], FORM_LIMITS.label),
+          style: field.style,
+          max_length: field.max,
+          required: field.required,
+        },
+      ],
+    })),
+  };
+}
+
+/** The form's values as submitted; a field Discord did not send (a stale or forged form) reads as empty. */
+export function readArticleForm(interaction: ModalSubmitInteraction): ArticleForm {
+  const value = (id: keyof ArticleForm): string => {
+    const field = interaction.fields.fields.get(id);
+    return field && "value" in field && typeof field.value === "string" ? field.value : "";
+  };
+  return { title: value("title"), source: value("source"), url: value("url"), body: value("body") };
 }
 
 function confirmRemoval(slug: string, title: string, messages: DiscordMessages): RenderedMessage {

@@ -91,6 +91,9 @@ export async function clickButton(
     }
     case "gaps":
       return showGapsPage({ interaction, engine, history, responder }, { days: state.days, page: state.page });
+    case "article-form":
+      // A form's id on a button was not made by this bot.
+      return privateNotice(responder, messages.staleButton, "stale");
     case "remove-article":
       return removeArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.article);
   }

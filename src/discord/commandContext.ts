@@ -50,8 +50,11 @@ export interface SlashHandler {
   readonly data: { readonly type: ApplicationCommandType.ChatInput; readonly name: string };
   /** The option whose autocomplete the engine serves, and the kind of names it suggests. */
   readonly autocomplete?: { readonly option: string; readonly kind: AutocompleteKind };
-  /** Every reply is private (only the invoker sees it, a deferral included), whatever the options say. */
-  readonly alwaysPrivate?: boolean;
+  /**
+   * An admin command, not a question: every reply is private (a deferral included), and it is not deferred for the
+   * engine's sake, so that it may answer with a form (which must be the first response).
+   */
+  readonly administers?: true;
   execute(interaction: ChatInputCommandInteraction, context: SlashContext): Promise<Outcome>;
 }
 

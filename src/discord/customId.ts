@@ -31,6 +31,8 @@ export const ButtonState = z.discriminatedUnion("kind", [
   }),
   /** Confirms removing one of this server's articles (the permission is checked again on the click). */
   z.strictObject({ kind: z.literal("remove-article"), article: Slug }),
+  /** The "Add an article" form (a modal: its custom_id uses the same codec as buttons). */
+  z.strictObject({ kind: z.literal("article-form") }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
@@ -43,6 +45,7 @@ const CODES = {
   vote: "vt",
   gaps: "gp",
   "remove-article": "rm",
+  "article-form": "af",
 } as const satisfies Record<ButtonState["kind"], string>;
 
 /**
@@ -71,6 +74,8 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
     case "remove-article":
       parts.push(state.article);
+      break;
+    case "article-form":
       break;
   }
   const id = parts.join(":");
@@ -109,6 +114,8 @@ export function decodeButton(customId: string): ButtonState | undefined {
           : undefined;
       case CODES["remove-article"]:
         return rest.length === 1 ? { kind: "remove-article", article: rest[0] } : undefined;
+      case CODES["article-form"]:
+        return rest.length === 0 ? { kind: "article-form" } : undefined;
       default:
         return undefined;
     }

@@ -10,7 +10,7 @@ import type { AnswerEngine } from "../engine/engine.js";
 import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
-import { manageArticles } from "./articleDesk.js";
+import { manageArticles, readArticleForm, submitArticleForm } from "./articleDesk.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,
@@ -95,7 +95,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
       // The engine is synchronous: the defer timer cannot fire during its work, so slow work is acknowledged first.
-      if (engine.mayTakeLong()) await responder.defer();
+      if (engine.mayTakeLong() && !command.administers) await responder.defer();
       return command.execute(interaction, {
         ...context,
         showGaps: ({ days }) => showGapsPage({ ...viewing, interaction }, { days, page: 1 }),
@@ -150,7 +150,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         const engine = options.getEngine(interaction.guildId ?? undefined);
         if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
           const ephemeral = interaction.isChatInputCommand()
-            ? (slash.get(interaction.commandName)?.alwaysPrivate ??
+            ? (slash.get(interaction.commandName)?.administers ??
               interaction.options.getBoolean(PRIVATE_OPTION_NAME) ??
               false)
             : true;
@@ -167,6 +167,13 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
             guildKnowledge: options.guildKnowledge,
             logger: options.logger,
           });
+        if (interaction.isModalSubmit()) {
+          const responder = responderFor(interaction, true);
+          if (decodeButton(interaction.customId)?.kind !== "article-form")
+            return privateNotice(responder, discordMessages(languageOfLocale(interaction.locale)).staleButton, "stale");
+          const desk = { interaction, responder, knowledge: options.guildKnowledge, logger: options.logger };
+          return submitArticleForm(desk, readArticleForm(interaction));
+        }
         return "ignored";
       },
       apologise: () => apologise(interaction, responder, path),
@@ -221,7 +228,10 @@ async function apologise(
     return;
   }
   const repliable =
-    interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
+    interaction.isChatInputCommand() ||
+    interaction.isMessageContextMenuCommand() ||
+    interaction.isButton() ||
+    interaction.isModalSubmit();
   if (repliable && !interaction.replied && !interaction.deferred) {
     const apology = discordMessages(languageOfLocale(interaction.locale)).apology;
     await path.transport(interaction).reply(renderNotice(apology), true);
@@ -236,5 +246,7 @@ function describe(interaction: Interaction): EventFields {
   if (interaction.isAutocomplete()) return { ...fields, kind: "autocomplete", command: interaction.commandName };
   if (interaction.isButton())
     return { ...fields, kind: "button", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
+  if (interaction.isModalSubmit())
+    return { ...fields, kind: "form", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
   return { ...fields, kind: "other", command: String(interaction.type) };
 }

@@ -77,6 +77,11 @@ const ENGLISH = Object.freeze({
   articleRemoveConfirm: (title: string) =>
     `Remove “${title}” from this server's articles? It will no longer be answered here.`,
   articleRemoveButton: "Remove",
+  articleFormTitle: "Add an article to this server",
+  articleFormTitleLabel: "Title",
+  articleFormSourceLabel: "Source (the outlet)",
+  articleFormUrlLabel: "Link to the article (optional)",
+  articleFormBodyLabel: "Text (one paragraph per line)",
   articleRemoved: (title: string) => `Removed “${title}”; it is no longer answered in this server.`,
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
@@ -172,6 +177,11 @@ const SPANISH: DiscordMessages = Object.freeze({
   articleRemoveConfirm: (title: string) =>
     `¿Quitar «${title}» de los artículos de este servidor? Ya no se responderá aquí.`,
   articleRemoveButton: "Quitar",
+  articleFormTitle: "Añadir un artículo a este servidor",
+  articleFormTitleLabel: "Título",
+  articleFormSourceLabel: "Fuente (el medio)",
+  articleFormUrlLabel: "Enlace al artículo (opcional)",
+  articleFormBodyLabel: "Texto (un párrafo por línea)",
   articleRemoved: (title: string) => `Se quitó «${title}»; ya no se responde en este servidor.`,
 });
 
