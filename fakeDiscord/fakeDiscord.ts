@@ -41,7 +41,7 @@ import {
 } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
-import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
+import { choiceProblems, messageProblems, modalProblems, refusal } from "./messageLimits.js";
 import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults, SELF } from "./payloads.js";
 import { ShardedGateway, parseGatewayFrame } from "./shardedGateway.js";
@@ -714,7 +714,9 @@ export class FakeDiscord {
     const refused = refusal(
       type === InteractionResponseType.ApplicationCommandAutocompleteResult
         ? choiceProblems(data)
-        : messageProblems(data),
+        : type === InteractionResponseType.Modal
+          ? modalProblems(data)
+          : messageProblems(data),
     );
     if (refused) return refused;
     if (state) state.acknowledged = true;

@@ -200,6 +200,21 @@ export function buttonClick(
   return payload;
 }
 
+/** A submitted form (MODAL_SUBMIT): each text input's value, by its custom_id, one row each as Discord sends them. */
+export function modalSubmit(customId: string, values: Record<string, string>, place: Place = "guild") {
+  return {
+    ...base(place),
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: customId,
+      components: Object.entries(values).map(([id, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: id, value }],
+      })),
+    },
+  };
+}
+
 /** The message context-menu command ("Apps → Ask the article") on a target message. */
 export function messageCommand(name: string, target: APIMessage, place: Place = "guild") {
   return {

@@ -7,6 +7,7 @@ import {
   buttonClick,
   IDS,
   messageFromResponse,
+  modalSubmit,
   slashCommand,
   slashSubcommand,
   userWithId,
@@ -17,6 +18,7 @@ import { temporaryDataDir } from "../support/storeFixtures.js";
 
 const EPHEMERAL = 64;
 const DEFERRED = 5;
+const MODAL = 9;
 /** Every permission except Manage Server (1 << 5) and Administrator (1 << 3, which implies every other). */
 const ALL_BUT_MANAGE_SERVER = String(2251799813685247n & ~(32n | 8n));
 const OTHER_GUILD = "1100000000000000999";
@@ -197,5 +199,39 @@ describe("/article", () => {
 
     const missing = await harness.interact(slashSubcommand("article", "remove", { article: "perito-moreno" }));
     expect(missing.data?.content).toMatch(/no article `perito-moreno`/);
+  });
+
+  test("GIVEN /article add without a file THEN a form opens, and its submission is validated, saved and answered here only", async () => {
+    const form = await harness.interact(slashSubcommand("article", "add"));
+    expect(form.type).toBe(MODAL);
+    const modal = form.data as { custom_id?: string; components?: { components: { custom_id: string }[] }[] };
+    expect(modal.custom_id).toBe("v1:af");
+    expect(modal.components?.map((row) => row.components[0]?.custom_id)).toEqual(["title", "source", "url", "body"]);
+
+    const fields = { title: "Lithium: Jujuy's new plant", source: "Ambito", url: "", body: "" };
+    const empty = await replyTo(modalSubmit("v1:af", fields));
+    expect((empty.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(empty.content).toMatch(/lithium-jujuy-s-new-plant\.md: body: the article has no text/);
+    const badUrl = await replyTo(modalSubmit("v1:af", { ...fields, url: "not a link", body: "Some text." }));
+    expect(badUrl.content).toMatch(/lithium-jujuy-s-new-plant\.md \(front matter\): url:/);
+    const stranger = userWithId("1100000000000000777");
+    const refused = await replyTo(
+      withoutManageServer(asUser(modalSubmit("v1:af", { ...fields, body: "Text." }), stranger)),
+    );
+    expect(refused.content).toMatch(/Manage Server/);
+    expect(filesOnDisk()).toEqual([]);
+
+    const body =
+      "The new lithium plant in Jujuy will export its first cargo in March.\nThe provincial mining secretary signed the permit on Tuesday.";
+    const added = await replyTo(modalSubmit("v1:af", { ...fields, body }));
+    expect(added.content).toContain("Lithium: Jujuy's new plant");
+    expect(added.content).toContain("2 sentences");
+    expect(filesOnDisk()).toEqual(["lithium-jujuy-s-new-plant.md"]);
+    const question = slashCommand("ask", { question: "Who signed the permit?" });
+    const signed = "The provincial mining secretary signed the permit on Tuesday.";
+    expect(answerText(await replyTo(question))).toContain(signed);
+    expect(
+      answerText(await replyTo(inGuild(slashCommand("ask", { question: "Who signed the permit?" }), OTHER_GUILD))),
+    ).not.toContain(signed);
   });
 });
