@@ -1,25 +1,24 @@
 import {
-  type APIModalInteractionResponseCallbackData,
   type ButtonInteraction,
   ButtonStyle,
   type ChatInputCommandInteraction,
   ComponentType,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
-  TextInputStyle,
 } from "discord.js";
 import { type ArticleForm, articleFromForm } from "../guilds/articleFromForm.js";
+import { articleFormModal } from "./articleForm.js";
 import type { ArticleAttachment, DownloadProblem } from "../guilds/downloadArticle.js";
 import { downloadArticle } from "../guilds/downloadArticle.js";
-import type { AddResult, ArticleUpload, GuildKnowledge } from "../guilds/guildKnowledge.js";
+import type { AddResult, GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { Outcome } from "./commandContext.js";
-import { encodeButton } from "./customId.js";
+import { type ButtonState, encodeButton } from "./customId.js";
 import { languageOfLocale } from "./language.js";
-import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
+import { inert } from "./limits.js";
 import { type DiscordMessages, discordMessages } from "./messages.js";
 import { privateNotice } from "./privateNotice.js";
-import { NO_MENTIONS, type RenderedMessage, renderNotice } from "./render.js";
+import { type RenderedMessage, renderNotice } from "./render.js";
 import type { Responder } from "./responder.js";
 
 /** What `/article` asks of the adapter. */
@@ -74,7 +73,9 @@ export async function manageArticles(desk: ArticleDesk, request: ArticleRequest)
         .list(guildId)
         .find((known) => known.slug === wanted || known.meta.title.trim().toLowerCase() === wanted);
       if (!article) return privateNotice(desk.responder, messages.articleNotFound(inert(request.article)), "abstained");
-      await desk.responder.send(confirmRemoval(article.slug, article.meta.title, messages), true);
+      const confirm = messages.articleRemoveConfirm(inert(article.meta.title));
+      const remove = { kind: "remove-article", article: article.slug } as const;
+      await desk.responder.send(withButton(confirm, remove, messages.articleRemoveButton, ButtonStyle.Danger), true);
       return "answered";
     }
   }
@@ -113,7 +114,17 @@ export async function submitArticleForm(desk: ArticleDesk, form: ArticleForm): P
   const allowed = admitted(desk);
   if (!allowed.ok) return privateNotice(desk.responder, allowed.refusal, "abstained");
   await desk.responder.defer();
-  return addArticle(desk, allowed, articleFromForm(form));
+  const upload = articleFromForm(form);
+  return addArticle(desk, allowed, upload.fileName, () => allowed.knowledge.add(allowed.guildId, upload));
+}
+
+/** The click on "Replace" after a clash: the held upload takes the place of the article it clashed with. */
+export async function replaceArticle(desk: ArticleDesk, held: string): Promise<Outcome> {
+  const allowed = admitted(desk);
+  if (!allowed.ok) return privateNotice(desk.responder, allowed.refusal, "abstained");
+  return addArticle(desk, allowed, `held upload ${held}`, () =>
+    allowed.knowledge.replaceWithHeld(allowed.guildId, held),
+  );
 }
 
 interface Admitted {
@@ -128,31 +139,45 @@ async function addAttachment(desk: ArticleDesk, admitted: Admitted, attachment: 
   const download = await downloadArticle(attachment);
   if (!download.ok)
     return privateNotice(desk.responder, downloadRefusal(download.problem, admitted.messages), "abstained");
-  return addArticle(desk, admitted, { fileName: attachment.name, markdown: download.text });
+  const upload = { fileName: attachment.name, markdown: download.text };
+  return addArticle(desk, admitted, upload.fileName, () => admitted.knowledge.add(admitted.guildId, upload));
 }
 
+/** Saves an article (`save` validates and writes it) and says how it went; from a button, in place of its message. */
 async function addArticle(
-  { responder, logger }: ArticleDesk,
-  { guildId, knowledge, messages }: Admitted,
-  upload: ArticleUpload,
+  { interaction, responder, logger }: ArticleDesk,
+  { guildId, messages }: Admitted,
+  file: string,
+  save: () => AddResult | undefined,
 ): Promise<Outcome> {
-  let result: AddResult;
+  const respond = async (message: RenderedMessage, outcome: Outcome): Promise<Outcome> => {
+    if (interaction.isButton()) await responder.update(message);
+    else await responder.send(message, true);
+    return outcome;
+  };
+  let result: AddResult | undefined;
   try {
-    result = knowledge.add(guildId, upload);
+    result = save();
   } catch (error) {
-    logger.error({ err: error, guildId, file: upload.fileName }, "saving a server's article failed");
-    return privateNotice(responder, messages.articleDiskError, "error");
+    logger.error({ err: error, guildId, file }, "saving a server's article failed");
+    return respond(renderNotice(messages.articleDiskError), "error");
   }
-  switch (result.kind) {
+  switch (result?.kind) {
+    case undefined:
+      return respond(renderNotice(messages.staleButton), "stale");
     case "invalid":
-      return privateNotice(responder, messages.articleInvalid(inert(result.problems)), "abstained");
-    case "clash":
-      return privateNotice(responder, messages.articleClash(inert(result.title)), "abstained");
+      return respond(renderNotice(messages.articleInvalid(inert(result.problems))), "abstained");
+    case "clash": {
+      const text = messages.articleClash(inert(result.title));
+      if (result.held === undefined) return respond(renderNotice(text), "abstained");
+      const replace = { kind: "replace-article", held: result.held } as const;
+      return respond(withButton(text, replace, messages.articleReplaceButton, ButtonStyle.Primary), "abstained");
+    }
     case "added": {
       const { article } = result;
       const firstTwo = article.sentences.slice(0, SENTENCES_SHOWN).map((sentence) => inert(sentence.text));
       const text = messages.articleAdded(inert(article.meta.title), article.sentences.length, firstTwo);
-      return privateNotice(responder, text, "answered");
+      return respond(renderNotice(text), "answered");
     }
   }
 }
@@ -172,78 +197,17 @@ function downloadRefusal(problem: DownloadProblem, messages: DiscordMessages): s
   }
 }
 
-/** Discord's limits on a form: a text input holds at most 4,000 characters; a title, a label, 45. */
-const FORM_LIMITS = Object.freeze({ title: 45, label: 45, short: 300, body: 4_000 });
-
-/** The form's fields, in order; their custom_ids are the keys of ArticleForm. */
-const FORM_FIELDS = [
-  { id: "title", label: "articleFormTitleLabel", style: TextInputStyle.Short, max: FORM_LIMITS.short, required: true },
-  {
-    id: "source",
-    label: "articleFormSourceLabel",
-    style: TextInputStyle.Short,
-    max: FORM_LIMITS.short,
-    required: true,
-  },
-  { id: "url", label: "articleFormUrlLabel", style: TextInputStyle.Short, max: FORM_LIMITS.short, required: false },
-  { id: "body", label: "articleFormBodyLabel", style: TextInputStyle.Paragraph, max: FORM_LIMITS.body, required: true },
-] as const satisfies readonly {
-  id: keyof ArticleForm;
-  label: keyof DiscordMessages;
-  style: TextInputStyle;
-  max: number;
-  required: boolean;
-}[];
-
-function articleFormModal(messages: DiscordMessages): APIModalInteractionResponseCallbackData {
+/** A private notice with one button under it (Remove, Replace); without the button if its state cannot be encoded. */
+function withButton(
+  text: string,
+  state: ButtonState,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Danger,
+): RenderedMessage {
+  const customId = encodeButton(state);
+  const button = { type: ComponentType.Button, style, custom_id: customId ?? "", label } as const;
   return {
-    custom_id: encodeButton({ kind: "article-form" }) ?? "",
-    title: truncate(messages.articleFormTitle, FORM_LIMITS.title),
-    components: FORM_FIELDS.map((field) => ({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.TextInput,
-          custom_id: field.id,
-          label: truncate(messages[field.label], FORM_LIMITS.label),
-          style: field.style,
-          max_length: field.max,
-          required: field.required,
-        },
-      ],
-    })),
-  };
-}
-
-/** The form's values as submitted; a field Discord did not send (a stale or forged form) reads as empty. */
-export function readArticleForm(interaction: ModalSubmitInteraction): ArticleForm {
-  const value = (id: keyof ArticleForm): string => {
-    const field = interaction.fields.fields.get(id);
-    return field && "value" in field && typeof field.value === "string" ? field.value : "";
-  };
-  return { title: value("title"), source: value("source"), url: value("url"), body: value("body") };
-}
-
-function confirmRemoval(slug: string, title: string, messages: DiscordMessages): RenderedMessage {
-  const customId = encodeButton({ kind: "remove-article", article: slug });
-  return {
-    content: truncate(messages.articleRemoveConfirm(inert(title)), DISCORD_LIMITS.content),
-    embeds: [],
-    components: customId
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Danger,
-                custom_id: customId,
-                label: messages.articleRemoveButton,
-              },
-            ],
-          },
-        ]
-      : [],
-    allowedMentions: NO_MENTIONS,
+    ...renderNotice(text),
+    components: customId ? [{ type: ComponentType.ActionRow, components: [button] }] : [],
   };
 }

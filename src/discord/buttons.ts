@@ -2,7 +2,7 @@ import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
-import { removeArticle } from "./articleDesk.js";
+import { removeArticle, replaceArticle } from "./articleDesk.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { type Outcome, outcomeOf } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
@@ -94,6 +94,8 @@ export async function clickButton(
     case "article-form":
       // A form's id on a button was not made by this bot.
       return privateNotice(responder, messages.staleButton, "stale");
+    case "replace-article":
+      return replaceArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.held);
     case "remove-article":
       return removeArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.article);
   }

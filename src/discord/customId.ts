@@ -31,6 +31,8 @@ export const ButtonState = z.discriminatedUnion("kind", [
   }),
   /** Confirms removing one of this server's articles (the permission is checked again on the click). */
   z.strictObject({ kind: z.literal("remove-article"), article: Slug }),
+  /** Replaces a server's article with the upload that clashed with it (held by the bot, named by `held`). */
+  z.strictObject({ kind: z.literal("replace-article"), held: z.string().regex(/^[0-9a-f]{12}$/) }),
   /** The "Add an article" form (a modal: its custom_id uses the same codec as buttons). */
   z.strictObject({ kind: z.literal("article-form") }),
 ]);
@@ -46,6 +48,7 @@ const CODES = {
   gaps: "gp",
   "remove-article": "rm",
   "article-form": "af",
+  "replace-article": "rp",
 } as const satisfies Record<ButtonState["kind"], string>;
 
 /**
@@ -76,6 +79,9 @@ export function encodeButton(state: ButtonState): string | undefined {
       parts.push(state.article);
       break;
     case "article-form":
+      break;
+    case "replace-article":
+      parts.push(state.held);
       break;
   }
   const id = parts.join(":");
@@ -114,6 +120,8 @@ export function decodeButton(customId: string): ButtonState | undefined {
           : undefined;
       case CODES["remove-article"]:
         return rest.length === 1 ? { kind: "remove-article", article: rest[0] } : undefined;
+      case CODES["replace-article"]:
+        return rest.length === 1 ? { kind: "replace-article", held: rest[0] } : undefined;
       case CODES["article-form"]:
         return rest.length === 0 ? { kind: "article-form" } : undefined;
       default:

@@ -10,7 +10,8 @@ import type { AnswerEngine } from "../engine/engine.js";
 import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
-import { manageArticles, readArticleForm, submitArticleForm } from "./articleDesk.js";
+import { manageArticles, submitArticleForm } from "./articleDesk.js";
+import { readArticleForm } from "./articleForm.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,

@@ -62,7 +62,7 @@ const ENGLISH = Object.freeze({
   articleInvalid: (problems: string) =>
     `The article was not added; fix these and try again:\n${problems}\nIt needs YAML front matter with title and source between two '---' lines, then the text.`,
   articleClash: (title: string) =>
-    `An article titled or named like “${title}” already answers here. Remove it first with /article remove, or rename the file and title.`,
+    `An article titled or named like “${title}” already answers here. Replace it (if the button is offered: articles added here can be replaced, shared ones cannot), or rename the file and title.`,
   articleDiskError: "I couldn't save the article (a disk error); nothing was changed. Please try again later.",
   articleAdded: (title: string, sentences: number, firstTwo: readonly string[]) =>
     [
@@ -77,6 +77,7 @@ const ENGLISH = Object.freeze({
   articleRemoveConfirm: (title: string) =>
     `Remove “${title}” from this server's articles? It will no longer be answered here.`,
   articleRemoveButton: "Remove",
+  articleReplaceButton: "Replace it",
   articleFormTitle: "Add an article to this server",
   articleFormTitleLabel: "Title",
   articleFormSourceLabel: "Source (the outlet)",
@@ -162,7 +163,7 @@ const SPANISH: DiscordMessages = Object.freeze({
   articleInvalid: (problems: string) =>
     `No se añadió el artículo; corrige esto y vuelve a intentarlo:\n${problems}\nNecesita un encabezado YAML con title y source entre dos líneas '---', y después el texto.`,
   articleClash: (title: string) =>
-    `Ya responde aquí un artículo con un título o nombre como «${title}». Quítalo antes con /article remove, o cambia el nombre del archivo y el título.`,
+    `Ya responde aquí un artículo con un título o nombre como «${title}». Reemplázalo (si aparece el botón: los artículos añadidos aquí se pueden reemplazar, los compartidos no), o cambia el nombre del archivo y el título.`,
   articleDiskError:
     "No pude guardar el artículo (un error de disco); no se cambió nada. Vuelve a intentarlo más tarde.",
   articleAdded: (title: string, sentences: number, firstTwo: readonly string[]) =>
@@ -177,6 +178,7 @@ const SPANISH: DiscordMessages = Object.freeze({
   articleRemoveConfirm: (title: string) =>
     `¿Quitar «${title}» de los artículos de este servidor? Ya no se responderá aquí.`,
   articleRemoveButton: "Quitar",
+  articleReplaceButton: "Reemplazarlo",
   articleFormTitle: "Añadir un artículo a este servidor",
   articleFormTitleLabel: "Título",
   articleFormSourceLabel: "Fuente (el medio)",

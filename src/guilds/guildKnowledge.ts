@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type AnswerEngine, createEngine } from "../engine/engine.js";
 import { buildKnowledge, buildKnowledgeArticle } from "../knowledge/loadKnowledge.js";
 import { KnowledgeError } from "../knowledge/knowledgeError.js";
@@ -14,8 +15,11 @@ export type AddResult =
   | { kind: "added"; article: KnowledgeArticle }
   /** One line per problem, as for a file on disk. */
   | { kind: "invalid"; problems: string }
-  /** An article with the same title or file name is already answered in this server. */
-  | { kind: "clash"; title: string };
+  /**
+   * An article with the same title or file name is already answered in this server. `held` names the upload kept
+   * for a Replace button when the clash is with one of the server's own articles (a shipped one cannot be replaced).
+   */
+  | { kind: "clash"; title: string; held: string | undefined };
 
 export interface GuildKnowledgeOptions {
   /** The shipped knowledge every server shares; a getter, because hot reload swaps it. */
@@ -31,6 +35,9 @@ interface GuildEntry {
   built?: { on: AnswerEngine; engine: AnswerEngine };
 }
 
+/** Uploads kept for a Replace button; the oldest are forgotten first (their button then says it has expired). */
+const HELD_UPLOADS = 100;
+
 const slugOf = (fileName: string): string => fileName.replace(/\.(md|txt)$/i, "");
 const sameTitle = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -41,6 +48,7 @@ const sameTitle = (a: string, b: string): boolean => a.trim().toLowerCase() === 
  */
 export class GuildKnowledge {
   private readonly guilds = new Map<string, GuildEntry>();
+  private readonly held = new Map<string, { guildId: string; upload: ArticleUpload }>();
 
   constructor(private readonly options: GuildKnowledgeOptions) {}
 
@@ -63,6 +71,21 @@ export class GuildKnowledge {
    * unless every step succeeds; a disk error is thrown (the caller says so) with the knowledge as it was.
    */
   add(guildId: string, upload: ArticleUpload): AddResult {
+    return this.addOrReplace(guildId, upload, false);
+  }
+
+  /**
+   * Adds an upload held after a clash, in place of the server's articles it clashed with. Undefined when it is no
+   * longer held (forgotten, already used, or from another server).
+   */
+  replaceWithHeld(guildId: string, held: string): AddResult | undefined {
+    const entry = this.held.get(held);
+    if (entry?.guildId !== guildId) return undefined;
+    this.held.delete(held);
+    return this.addOrReplace(guildId, entry.upload, true);
+  }
+
+  private addOrReplace(guildId: string, upload: ArticleUpload, replace: boolean): AddResult {
     const entry = this.entry(guildId);
     let article: KnowledgeArticle;
     try {
@@ -76,13 +99,21 @@ export class GuildKnowledge {
       throw error;
     }
     const shared = this.options.shared();
-    const clash = [...shared.knowledge.articles, ...entry.articles].find(
-      (known) => known.slug === article.slug || sameTitle(known.meta.title, article.meta.title),
+    const clashes = (known: KnowledgeArticle) =>
+      known.slug === article.slug || sameTitle(known.meta.title, article.meta.title);
+    const sharedClash = shared.knowledge.articles.find(clashes);
+    if (sharedClash) return { kind: "clash", title: sharedClash.meta.title, held: undefined };
+    const replaced = entry.articles.filter(clashes);
+    const [firstReplaced] = replaced;
+    if (firstReplaced && !replace)
+      return { kind: "clash", title: firstReplaced.meta.title, held: this.hold(guildId, upload) };
+    const articles = [...entry.articles.filter((known) => !clashes(known)), article].sort((a, b) =>
+      a.slug.localeCompare(b.slug),
     );
-    if (clash) return { kind: "clash", title: clash.meta.title };
-    const articles = [...entry.articles, article].sort((a, b) => a.slug.localeCompare(b.slug));
     const engine = this.build(shared, articles);
+    // The new file first: if the disk fails, the old article is still there and still answered.
     this.options.files.write(guildId, article.slug, upload.markdown);
+    for (const old of replaced) if (old.slug !== article.slug) this.options.files.remove(guildId, old.slug);
     this.guilds.set(guildId, { articles, built: { on: shared, engine } });
     return { kind: "added", article };
   }
@@ -94,6 +125,15 @@ export class GuildKnowledge {
     this.options.files.remove(guildId, slug);
     this.guilds.set(guildId, { articles: entry.articles.filter((article) => article.slug !== slug) });
     return true;
+  }
+
+  private hold(guildId: string, upload: ArticleUpload): string {
+    // Random rather than counted, so that a Replace button from before a restart never takes a newer upload.
+    const id = randomBytes(6).toString("hex");
+    this.held.set(id, { guildId, upload });
+    const oldest = this.held.keys().next().value;
+    if (this.held.size > HELD_UPLOADS && oldest !== undefined) this.held.delete(oldest);
+    return id;
   }
 
   private build(shared: AnswerEngine, articles: readonly KnowledgeArticle[]): AnswerEngine {

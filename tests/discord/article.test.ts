@@ -142,6 +142,8 @@ describe("/article", () => {
       const reply = await replyTo(payload);
       expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
       expect(reply.content).toMatch(reason);
+      // A shipped article cannot be replaced from Discord, so no refusal here offers a button.
+      expect(customIds(reply)).toEqual([]);
     }
     expect(filesOnDisk()).toEqual([]);
     expect(answerText(await replyTo(slashCommand("ask", { question: QUESTION })))).not.toContain(RANGERS);
@@ -165,14 +167,34 @@ describe("/article", () => {
     // The shipped article still answers in the server that added one.
     expect(answerText(await replyTo(slashCommand("who", { name: "Lavrov" })))).toContain("Lavrov");
 
-    const again = await replyTo(addFile("perito-moreno-2.md", GLACIER));
-    expect(again.content).toMatch(/already answers here/);
-    expect(filesOnDisk()).toEqual(["perito-moreno.md"]);
-
     const list = await replyTo(slashSubcommand("article", "list"));
     expect(list.content).toContain("`perito-moreno` “Perito Moreno glacier advances again” (3 sentences)");
     const otherList = await replyTo(inGuild(slashSubcommand("article", "list"), OTHER_GUILD));
     expect(otherList.content).toMatch(/no articles of its own/);
+  });
+
+  test("GIVEN an upload that clashes with this server's article THEN only the Replace button replaces it", async () => {
+    const edited = GLACIER.replace("Park rangers", "Park wardens");
+    const clash = await replyTo(addFile("perito-moreno.md", edited));
+    expect(clash.content).toMatch(/“Perito Moreno glacier advances again” already answers here/);
+    const [replaceId] = customIds(clash);
+    expect(replaceId).toMatch(/^v1:rp:[0-9a-f]{12}$/);
+    expect(readFileSync(join(articlesDir(), "perito-moreno.md"), "utf8")).toBe(GLACIER);
+
+    const message = messageFromResponse({ type: 4, data: clash });
+    const stranger = userWithId("1100000000000000777");
+    const refused = await harness.interact(
+      withoutManageServer(asUser(buttonClick(replaceId ?? "", message), stranger)),
+    );
+    expect(refused.data?.content).toMatch(/Manage Server/);
+    expect(readFileSync(join(articlesDir(), "perito-moreno.md"), "utf8")).toBe(GLACIER);
+
+    const replaced = await replyTo(buttonClick(replaceId ?? "", message));
+    expect(replaced.content).toMatch(/Added “Perito Moreno glacier advances again”: 3 sentences/);
+    expect(readFileSync(join(articlesDir(), "perito-moreno.md"), "utf8")).toBe(edited);
+    expect(answerText(await replyTo(slashCommand("ask", { question: QUESTION })))).toContain("Park wardens closed");
+    const usedTwice = await replyTo(buttonClick(replaceId ?? "", message));
+    expect(usedTwice.content).toMatch(/expired/);
   });
 
   test("GIVEN /article remove THEN only the confirm button removes it, and it is no longer answered", async () => {
