@@ -112,6 +112,11 @@ function base(place: Place) {
       };
 }
 
+/** The data of a slash command (or of its autocomplete), with the options chosen. */
+function chatInput<Options>(name: string, options: Options) {
+  return { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput as const, options };
+}
+
 /** A slash command invocation: `/name option:value …`. */
 export function slashCommand(
   name: string,
@@ -133,7 +138,7 @@ export function slashCommand(
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,
-    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions, ...resolved },
+    data: { ...chatInput(name, dataOptions), ...resolved },
   };
 }
 
@@ -158,16 +163,11 @@ export function slashSubcommand(
     attachments.length > 0
       ? { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }
       : {};
+  const chosen = [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: subOptions }];
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,
-    data: {
-      id: nextSnowflake(),
-      name,
-      type: ApplicationCommandType.ChatInput,
-      options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: subOptions }],
-      ...resolved,
-    },
+    data: { ...chatInput(name, chosen), ...resolved },
   };
 }
 
@@ -176,12 +176,7 @@ export function autocomplete(name: string, option: string, partial: string, plac
   return {
     ...base(place),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: {
-      id: nextSnowflake(),
-      name,
-      type: ApplicationCommandType.ChatInput,
-      options: [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }],
-    },
+    data: chatInput(name, [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }]),
   };
 }
 

@@ -14,13 +14,12 @@ import {
 } from "../../fakeDiscord/index.js";
 import { customIds, type Harness, SentMessage, startHarness } from "../support/discordHarness.js";
 import { originalPath } from "../support/reliability.js";
+import { withoutManageServer } from "../support/permissions.js";
 import { temporaryDataDir } from "../support/storeFixtures.js";
 
 const EPHEMERAL = 64;
 const DEFERRED = 5;
 const MODAL = 9;
-/** Every permission except Manage Server (1 << 5) and Administrator (1 << 3, which implies every other). */
-const ALL_BUT_MANAGE_SERVER = String(2251799813685247n & ~(32n | 8n));
 const OTHER_GUILD = "1100000000000000999";
 
 const GLACIER = [
@@ -70,11 +69,6 @@ function addFile(filename: string, bytes: Uint8Array | string, size?: number) {
   return slashSubcommand("article", "add", {
     file: { attachment: harness.fake.hostAttachment(filename, bytes, size) },
   });
-}
-
-function withoutManageServer<T extends object>(payload: T): T {
-  if (!("member" in payload) || typeof payload.member !== "object") throw new Error("a guild interaction has a member");
-  return { ...payload, member: { ...payload.member, permissions: ALL_BUT_MANAGE_SERVER } };
 }
 
 const inGuild = <T extends object>(payload: T, guildId: string): T => ({ ...payload, guild_id: guildId });
@@ -224,6 +218,8 @@ describe("/article", () => {
   });
 
   test("GIVEN /article add without a file THEN a form opens, and its submission is validated, saved and answered here only", async () => {
+    const forged = await harness.interact(modalSubmit("v1:zz", { title: "x" }));
+    expect(forged.data?.content).toMatch(/expired or was not made by me/);
     const form = await harness.interact(slashSubcommand("article", "add"));
     expect(form.type).toBe(MODAL);
     const modal = form.data as { custom_id?: string; components?: { components: { custom_id: string }[] }[] };
