@@ -75,12 +75,7 @@ const inGuild = <T extends object>(payload: T, guildId: string): T => ({ ...payl
 const answerText = (message: SentMessage): string => JSON.stringify(message);
 
 describe("/article", () => {
-  test("GIVEN the command's JSON THEN Discord shows it only to Manage Server, in servers", async () => {
-    const { article } = await import("../../commands/article.js");
-    expect(article.data.default_member_permissions).toBe("32");
-    expect(article.data.contexts).toEqual([0]);
-  });
-
+  // That /article is registered for Manage Server, in servers only, is checked with /gaps in deployCommands.test.ts.
   test("GIVEN a member without Manage Server THEN adding is refused and nothing is written", async () => {
     const reply = await replyTo(
       withoutManageServer(asUser(addFile("glacier.md", GLACIER), userWithId("1100000000000000777"))),
