@@ -1,5 +1,6 @@
 import type { Command } from "./command.js";
 import { aid } from "./aid.js";
+import { article } from "./article.js";
 import { ask } from "./ask.js";
 import { askTheArticle } from "./askTheArticle.js";
 import { demands } from "./demands.js";
@@ -27,5 +28,6 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   source,
   help,
   gaps,
+  article,
   askTheArticle,
 ]);

@@ -22,6 +22,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  type APIAttachment,
   type APIChannel,
   type APIGuild,
   type APIGuildMember,
@@ -40,7 +41,7 @@ import {
 } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
-import { choiceProblems, messageProblems, refusal } from "./messageLimits.js";
+import { choiceProblems, messageProblems, modalProblems, refusal } from "./messageLimits.js";
 import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults, SELF } from "./payloads.js";
 import { ShardedGateway, parseGatewayFrame } from "./shardedGateway.js";
@@ -170,6 +171,8 @@ export class FakeDiscord {
   private readonly interactionChannels: Map<string, string>;
   /** Interaction id → when it was dispatched and whether it has had its initial response. */
   private readonly interactions: Map<string, InteractionState>;
+  /** Files people attached, by path, served like Discord's CDN serves attachment URLs. */
+  private readonly attachmentFiles = new Map<string, Uint8Array>();
   /** Dispatches of the current session, for replay on RESUME. */
   private backlog: SentDispatch[] = [];
   private readonly callListeners = new Set<(call: RestCall) => void>();
@@ -221,6 +224,19 @@ export class FakeDiscord {
   /** The value for DISCORD_API_URL. */
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Hosts a file as Discord hosts an attachment, and returns the attachment object an interaction carries for it.
+   * `size` is what Discord reports, which a test may set apart from the bytes served.
+   */
+  hostAttachment(filename: string, bytes: Uint8Array | string, size?: number): APIAttachment {
+    const id = nextSnowflake();
+    const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+    const path = `/attachments/${IDS.guildChannel}/${id}/${encodeURIComponent(filename)}`;
+    this.attachmentFiles.set(path, data);
+    const url = `${this.url}${path}`;
+    return { id, filename, size: size ?? data.length, url, proxy_url: url };
   }
 
   get gatewayUrl(): string {
@@ -576,6 +592,15 @@ export class FakeDiscord {
       }
     }
 
+    // Attachment URLs are public (Discord signs them instead), so they are served before the bot-token check.
+    const attachment = method === "GET" ? this.attachmentFiles.get(url.pathname) : undefined;
+    if (attachment) {
+      record(200);
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": attachment.length });
+      response.end(attachment);
+      return;
+    }
+
     const result = this.authorised(path, request.headers.authorization)
       ? this.route(method, path, url.searchParams, body)
       : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
@@ -689,7 +714,9 @@ export class FakeDiscord {
     const refused = refusal(
       type === InteractionResponseType.ApplicationCommandAutocompleteResult
         ? choiceProblems(data)
-        : messageProblems(data),
+        : type === InteractionResponseType.Modal
+          ? modalProblems(data)
+          : messageProblems(data),
     );
     if (refused) return refused;
     if (state) state.acknowledged = true;

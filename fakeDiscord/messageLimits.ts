@@ -23,6 +23,10 @@ export const DISCORD_RULES = Object.freeze({
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  modalTitle: 45,
+  modalRows: 5,
+  textInputLabel: 45,
+  textInputLength: 4_000,
 });
 
 /** The 400 answer for the first problem found, or undefined when Discord would accept the body. */
@@ -86,6 +90,32 @@ export function messageProblems(body: unknown): string[] {
       if (customIds.has(id))
         problems.push(`components[${index}].components[${at}].custom_id: ${JSON.stringify(id)} is used twice`);
       customIds.add(id);
+    });
+  });
+  return problems;
+}
+
+/** Everything Discord refuses in a form (a MODAL response): its title, its rows of one text input each, their limits. */
+export function modalProblems(data: unknown): string[] {
+  const modal = record(data);
+  const problems: string[] = [];
+  const within = (path: string, length: number, limit: number) => {
+    if (length < 1 || length > limit) problems.push(`${path}: length ${length} is not within 1–${limit}`);
+  };
+  within("title", text(modal.title).length, DISCORD_RULES.modalTitle);
+  within("custom_id", text(modal.custom_id).length, DISCORD_RULES.customId);
+  const rows = list(modal.components).map(record);
+  within("components", rows.length, DISCORD_RULES.modalRows);
+  rows.forEach((row, index) => {
+    const inputs = list(row.components).map(record);
+    if (inputs.length !== 1) problems.push(`components[${index}]: a form's row holds exactly one text input`);
+    inputs.forEach((input, at) => {
+      const path = `components[${index}].components[${at}]`;
+      within(`${path}.custom_id`, text(input.custom_id).length, DISCORD_RULES.customId);
+      within(`${path}.label`, text(input.label).length, DISCORD_RULES.textInputLabel);
+      const max = typeof input.max_length === "number" ? input.max_length : DISCORD_RULES.textInputLength;
+      if (max < 1 || max > DISCORD_RULES.textInputLength)
+        problems.push(`${path}.max_length: ${max} is not within 1–${DISCORD_RULES.textInputLength}`);
     });
   });
   return problems;

@@ -1,6 +1,8 @@
 /** Gateway dispatch payloads as Discord sends them, for the fake to dispatch. Typed with discord-api-types. */
 import {
+  type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
   type APIChannel,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -110,6 +112,11 @@ function base(place: Place) {
       };
 }
 
+/** The data of a slash command (or of its autocomplete), with the options chosen. */
+function chatInput<Options>(name: string, options: Options) {
+  return { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput as const, options };
+}
+
 /** A slash command invocation: `/name option:value …`. */
 export function slashCommand(
   name: string,
@@ -131,7 +138,36 @@ export function slashCommand(
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,
-    data: { id: nextSnowflake(), name, type: ApplicationCommandType.ChatInput, options: dataOptions, ...resolved },
+    data: { ...chatInput(name, dataOptions), ...resolved },
+  };
+}
+
+/**
+ * A subcommand invocation, `/name subcommand option:value …`; an attachment option's file comes alongside in
+ * `resolved`, as Discord sends it (see `FakeDiscord.hostAttachment`).
+ */
+export function slashSubcommand(
+  name: string,
+  subcommand: string,
+  options: Record<string, string | { attachment: APIAttachment }> = {},
+  place: Place = "guild",
+) {
+  const subOptions: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(options).map(
+    ([optionName, value]) =>
+      typeof value === "string"
+        ? { type: ApplicationCommandOptionType.String, name: optionName, value }
+        : { type: ApplicationCommandOptionType.Attachment, name: optionName, value: value.attachment.id },
+  );
+  const attachments = Object.values(options).flatMap((value) => (typeof value === "string" ? [] : [value.attachment]));
+  const resolved =
+    attachments.length > 0
+      ? { resolved: { attachments: Object.fromEntries(attachments.map((file) => [file.id, file])) } }
+      : {};
+  const chosen = [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: subOptions }];
+  return {
+    ...base(place),
+    type: InteractionType.ApplicationCommand,
+    data: { ...chatInput(name, chosen), ...resolved },
   };
 }
 
@@ -140,12 +176,7 @@ export function autocomplete(name: string, option: string, partial: string, plac
   return {
     ...base(place),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: {
-      id: nextSnowflake(),
-      name,
-      type: ApplicationCommandType.ChatInput,
-      options: [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }],
-    },
+    data: chatInput(name, [{ type: ApplicationCommandOptionType.String, name: option, value: partial, focused: true }]),
   };
 }
 
@@ -162,6 +193,21 @@ export function buttonClick(
     message,
   };
   return payload;
+}
+
+/** A submitted form (MODAL_SUBMIT): each text input's value, by its custom_id, one row each as Discord sends them. */
+export function modalSubmit(customId: string, values: Record<string, string>, place: Place = "guild") {
+  return {
+    ...base(place),
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: customId,
+      components: Object.entries(values).map(([id, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: id, value }],
+      })),
+    },
+  };
 }
 
 /** The message context-menu command ("Apps → Ask the article") on a target message. */

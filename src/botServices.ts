@@ -3,6 +3,8 @@ import { type Config, ConfigError, isShardProcess, shardOfProcess } from "./conf
 import type { CommandHandler } from "./discord/commandContext.js";
 import { type DiscordBotOptions, type UnconnectedDiscordBot, createDiscordBot } from "./discord/startBot.js";
 import { type AnswerEngine, createEngine } from "./engine/engine.js";
+import { GuildArticleFiles } from "./guilds/guildArticles.js";
+import { GuildKnowledge } from "./guilds/guildKnowledge.js";
 import { InFlight } from "./http/inFlight.js";
 import { createInteractionsEndpoint } from "./http/interactionsEndpoint.js";
 import { type OpsServer, startOpsServer } from "./http/opsServer.js";
@@ -102,12 +104,19 @@ export async function startBotServices(
     },
   });
   const store = openConfiguredStore(config, logger);
+  const guildKnowledge = new GuildKnowledge({
+    shared: live.current,
+    files: new GuildArticleFiles(config.DATA_DIR),
+    onBrokenArticle: (error) =>
+      logger.error({ problem: error.message }, "a server's article no longer validates; it is left out"),
+  });
   const bot = createDiscordBot({
     ...options.discord,
     config,
     logger,
     store,
-    getEngine: live.current,
+    getEngine: (guildId) => guildKnowledge.engineFor(guildId),
+    guildKnowledge,
     commands: options.commands ?? COMMANDS,
     gateway: transports.gateway,
     shard: shardOfProcess(),

@@ -1,5 +1,8 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
+import type { Logger } from "../logging/logger.js";
+import { removeArticle, replaceArticle } from "./articleDesk.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { type Outcome, outcomeOf } from "./commandContext.js";
 import { decodeButton } from "./customId.js";
@@ -20,12 +23,15 @@ export interface ButtonClick {
   history: AnswerHistory;
   /** `performance.now()` when the click arrived. */
   startedAt: number;
+  /** Servers' own articles, for the confirm button of /article remove. */
+  guildKnowledge: GuildKnowledge | undefined;
+  logger: Logger;
 }
 
 /** A click on one of the bot's buttons; everything it needs is in the custom_id, so old buttons keep working. */
 export async function clickButton(
   interaction: ButtonInteraction,
-  { engine: anyLanguage, gate, responder, history, startedAt }: ButtonClick,
+  { engine: anyLanguage, gate, responder, history, startedAt, guildKnowledge, logger }: ButtonClick,
 ): Promise<Outcome> {
   // The clicker's language, which may not be the asker's: a Spanish speaker paging an English answer reads Spanish.
   const language = languageOfLocale(interaction.locale);
@@ -85,6 +91,13 @@ export async function clickButton(
     }
     case "gaps":
       return showGapsPage({ interaction, engine, history, responder }, { days: state.days, page: state.page });
+    case "article-form":
+      // A form's id on a button was not made by this bot.
+      return privateNotice(responder, messages.staleButton, "stale");
+    case "replace-article":
+      return replaceArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.held);
+    case "remove-article":
+      return removeArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.article);
   }
 }
 

@@ -5,6 +5,7 @@ import type {
 } from "discord.js";
 import type { Answer, AutocompleteKind } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { ArticleRequest } from "./articleDesk.js";
 
 /** How a handled event ended, for the one log line per event. */
 export type Outcome = "answered" | "abstained" | "help" | "ignored" | "stale" | "limited" | "undelivered" | "error";
@@ -37,6 +38,8 @@ export interface CommandContext {
 export interface SlashContext extends CommandContext {
   /** This server's gaps report of the last `days`, privately, to members with Manage Server (checked here). */
   showGaps(request: { days: number }): Promise<Outcome>;
+  /** This server's own articles (add, list, remove), privately, to members with Manage Server (checked here). */
+  manageArticles(request: ArticleRequest): Promise<Outcome>;
 }
 
 /**
@@ -47,6 +50,11 @@ export interface SlashHandler {
   readonly data: { readonly type: ApplicationCommandType.ChatInput; readonly name: string };
   /** The option whose autocomplete the engine serves, and the kind of names it suggests. */
   readonly autocomplete?: { readonly option: string; readonly kind: AutocompleteKind };
+  /**
+   * An admin command, not a question: every reply is private (a deferral included), and it is not deferred for the
+   * engine's sake, so that it may answer with a form (which must be the first response).
+   */
+  readonly administers?: true;
   execute(interaction: ChatInputCommandInteraction, context: SlashContext): Promise<Outcome>;
 }
 

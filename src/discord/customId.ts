@@ -29,6 +29,12 @@ export const ButtonState = z.discriminatedUnion("kind", [
     days: z.number().int().positive(),
     page: z.number().int().positive(),
   }),
+  /** Confirms removing one of this server's articles (the permission is checked again on the click). */
+  z.strictObject({ kind: z.literal("remove-article"), article: Slug }),
+  /** Replaces a server's article with the upload that clashed with it (held by the bot, named by `held`). */
+  z.strictObject({ kind: z.literal("replace-article"), held: z.string().regex(/^[0-9a-f]{12}$/) }),
+  /** The "Add an article" form (a modal: its custom_id uses the same codec as buttons). */
+  z.strictObject({ kind: z.literal("article-form") }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
@@ -40,6 +46,9 @@ const CODES = {
   post: "post",
   vote: "vt",
   gaps: "gp",
+  "remove-article": "rm",
+  "article-form": "af",
+  "replace-article": "rp",
 } as const satisfies Record<ButtonState["kind"], string>;
 
 /**
@@ -65,6 +74,14 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
     case "gaps":
       parts.push(String(state.days), String(state.page));
+      break;
+    case "remove-article":
+      parts.push(state.article);
+      break;
+    case "article-form":
+      break;
+    case "replace-article":
+      parts.push(state.held);
       break;
   }
   const id = parts.join(":");
@@ -101,6 +118,12 @@ export function decodeButton(customId: string): ButtonState | undefined {
         return rest.length === 2
           ? { kind: "gaps", days: Digits.safeParse(rest[0]).data, page: Digits.safeParse(rest[1]).data }
           : undefined;
+      case CODES["remove-article"]:
+        return rest.length === 1 ? { kind: "remove-article", article: rest[0] } : undefined;
+      case CODES["replace-article"]:
+        return rest.length === 1 ? { kind: "replace-article", held: rest[0] } : undefined;
+      case CODES["article-form"]:
+        return rest.length === 0 ? { kind: "article-form" } : undefined;
       default:
         return undefined;
     }

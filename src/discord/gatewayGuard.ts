@@ -85,6 +85,13 @@ const CommandData = z.looseObject({
   target_id: Snowflake.optional(),
 });
 
+/** A submitted form's field: a text input (its value) or another input discord.js reads by its custom_id. */
+const FormField = z.looseObject({
+  type: z.number().int(),
+  custom_id: z.string().optional(),
+  value: z.string().optional(),
+});
+
 const InteractionData = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal(InteractionType.ApplicationCommand),
@@ -106,6 +113,20 @@ const InteractionData = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal(InteractionType.ApplicationCommandAutocomplete),
     data: CommandData.extend({ options: z.array(CommandOption) }),
+  }),
+  z.looseObject({
+    type: z.literal(InteractionType.ModalSubmit),
+    // Rows of fields (classic forms), or labels around one field each (newer forms): discord.js reads both.
+    data: z.looseObject({
+      custom_id: z.string(),
+      components: z.array(
+        z.looseObject({
+          type: z.number().int(),
+          components: z.array(FormField).optional(),
+          component: FormField.optional(),
+        }),
+      ),
+    }),
   }),
 ]);
 
@@ -149,6 +170,7 @@ const HANDLED_INTERACTION_TYPES: ReadonlySet<unknown> = new Set([
   InteractionType.ApplicationCommand,
   InteractionType.MessageComponent,
   InteractionType.ApplicationCommandAutocomplete,
+  InteractionType.ModalSubmit,
 ]);
 
 /** Attaches the guard to a client before login. */

@@ -7,8 +7,11 @@ import {
 } from "discord.js";
 import { AutocompleteChoice, type Language } from "../engine/answer.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
+import { manageArticles, submitArticleForm } from "./articleDesk.js";
+import { readArticleForm } from "./articleForm.js";
 import { clickButton } from "./buttons.js";
 import {
   type CommandContext,
@@ -36,8 +39,10 @@ import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 export interface InteractionRouterOptions {
   /** The command registry, handed in by the entry point (the adapter does not import `commands/`). */
   commands: readonly CommandHandler[];
-  /** Read once per event. */
-  getEngine: () => AnswerEngine;
+  /** Read once per event: the shared knowledge plus, in a server, that server's own articles. */
+  getEngine: (guildId?: string) => AnswerEngine;
+  /** Servers' own articles (/article); undefined when the bot has no data folder for them. */
+  guildKnowledge?: GuildKnowledge | undefined;
   logger: Logger;
   /** Defer the reply when producing it takes longer than this (Discord's window is 3 s). */
   deferAfterMs: number;
@@ -91,10 +96,15 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       const command = slash.get(interaction.commandName);
       if (!command) return privateNotice(responder, messages.unknownCommand, "stale");
       // The engine is synchronous: the defer timer cannot fire during its work, so slow work is acknowledged first.
-      if (engine.mayTakeLong()) await responder.defer();
+      if (engine.mayTakeLong() && !command.administers) await responder.defer();
       return command.execute(interaction, {
         ...context,
         showGaps: ({ days }) => showGapsPage({ ...viewing, interaction }, { days, page: 1 }),
+        manageArticles: (request) =>
+          manageArticles(
+            { interaction, responder, knowledge: options.guildKnowledge, logger: options.logger },
+            request,
+          ),
       });
     }
     const command = messageMenus.get(interaction.commandName);
@@ -138,10 +148,12 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       noun: "interaction",
       fields: describe(interaction),
       handle: async () => {
-        const engine = options.getEngine();
+        const engine = options.getEngine(interaction.guildId ?? undefined);
         if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
           const ephemeral = interaction.isChatInputCommand()
-            ? (interaction.options.getBoolean(PRIVATE_OPTION_NAME) ?? false)
+            ? (slash.get(interaction.commandName)?.administers ??
+              interaction.options.getBoolean(PRIVATE_OPTION_NAME) ??
+              false)
             : true;
           return runCommand(interaction, engine, responderFor(interaction, ephemeral), ephemeral, startedAt);
         }
@@ -153,7 +165,16 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
             responder: responderFor(interaction, true),
             history: options.history,
             startedAt,
+            guildKnowledge: options.guildKnowledge,
+            logger: options.logger,
           });
+        if (interaction.isModalSubmit()) {
+          const responder = responderFor(interaction, true);
+          if (decodeButton(interaction.customId)?.kind !== "article-form")
+            return privateNotice(responder, discordMessages(languageOfLocale(interaction.locale)).staleButton, "stale");
+          const desk = { interaction, responder, knowledge: options.guildKnowledge, logger: options.logger };
+          return submitArticleForm(desk, readArticleForm(interaction));
+        }
         return "ignored";
       },
       apologise: () => apologise(interaction, responder, path),
@@ -208,7 +229,10 @@ async function apologise(
     return;
   }
   const repliable =
-    interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isButton();
+    interaction.isChatInputCommand() ||
+    interaction.isMessageContextMenuCommand() ||
+    interaction.isButton() ||
+    interaction.isModalSubmit();
   if (repliable && !interaction.replied && !interaction.deferred) {
     const apology = discordMessages(languageOfLocale(interaction.locale)).apology;
     await path.transport(interaction).reply(renderNotice(apology), true);
@@ -223,5 +247,7 @@ function describe(interaction: Interaction): EventFields {
   if (interaction.isAutocomplete()) return { ...fields, kind: "autocomplete", command: interaction.commandName };
   if (interaction.isButton())
     return { ...fields, kind: "button", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
+  if (interaction.isModalSubmit())
+    return { ...fields, kind: "form", command: decodeButton(interaction.customId)?.kind ?? "unknown" };
   return { ...fields, kind: "other", command: String(interaction.type) };
 }

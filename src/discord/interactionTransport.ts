@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
   type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
   MessageFlags,
 } from "discord.js";
 import type { AutocompleteChoice } from "../engine/answer.js";
@@ -11,7 +12,7 @@ import type { RenderedMessage } from "./render.js";
 import type { InteractionTransport } from "./responder.js";
 
 export type RepliableInteraction =
-  ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
+  ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 function withVisibility(message: RenderedMessage, ephemeral: boolean): InteractionReplyOptions {
   return ephemeral ? { ...message, flags: MessageFlags.Ephemeral } : message;
@@ -28,6 +29,11 @@ export function gatewayTransport(interaction: RepliableInteraction): Interaction
     defer: async (ephemeral) => void (await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {})),
     editReply: async (message) => void (await interaction.editReply(message)),
     followUp: async (message, ephemeral) => void (await interaction.followUp(withVisibility(message, ephemeral))),
+    showModal: async (modal) => {
+      // Discord accepts a form in answer to a command or a component, never to a form's own submission.
+      if (interaction.isModalSubmit()) throw new Error("a submitted form cannot open another form");
+      await interaction.showModal(modal);
+    },
   };
 }
 

@@ -12,7 +12,8 @@ import { renderAnswer, renderNotice } from "./render.js";
 import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface MessageHandlerOptions {
-  getEngine: () => AnswerEngine;
+  /** The shared knowledge plus, in a server, that server's own articles. */
+  getEngine: (guildId?: string) => AnswerEngine;
   logger: Logger;
   /** The per-person question limit, shared with slash commands. */
   gate: QuestionGate;
@@ -60,7 +61,7 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
           if (decision.notify) await message.reply(renderNotice(decision.notice));
           return "limited";
         }
-        const engine = options.getEngine();
+        const engine = options.getEngine(message.guildId ?? undefined);
         const language = languageOfQuestion(text, message.guild?.preferredLocale);
         const answer = text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language });
         fields.command = answer.command;

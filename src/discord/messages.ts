@@ -51,6 +51,39 @@ const ENGLISH = Object.freeze({
   gapsNotAllowed: "Only members with the Manage Server permission can see the gaps report.",
   gapsNotRecorded: "Nothing is recorded (the question store is off), so there is no gaps report.",
   feedbackUnavailable: "Sorry, I can't record feedback right now. Please try again later.",
+  articleGuildOnly: "Articles added from Discord belong to one server: use /article in a server.",
+  articleNotAllowed: "Only members with the Manage Server permission can manage this server's articles.",
+  articleUnavailable: "Adding articles from Discord is not set up for this bot.",
+  articleWrongType: "Attach the article as a .md or .txt file.",
+  articleTooLarge: "That file is larger than 1 MB; an article file must be at most 1 MB.",
+  articleNotText: "That file is not UTF-8 text (it looks binary). Attach the article as a .md or .txt text file.",
+  articleEmpty: "That file is empty. Nothing was added.",
+  articleDownloadFailed: "I couldn't download that file from Discord. Please try again.",
+  articleInvalid: (problems: string) =>
+    `The article was not added; fix these and try again:\n${problems}\nIt needs YAML front matter with title and source between two '---' lines, then the text.`,
+  articleClash: (title: string) =>
+    `An article titled or named like “${title}” already answers here. Replace it (if the button is offered: articles added here can be replaced, shared ones cannot), or rename the file and title.`,
+  articleDiskError: "I couldn't save the article (a disk error); nothing was changed. Please try again later.",
+  articleAdded: (title: string, sentences: number, firstTwo: readonly string[]) =>
+    [
+      `Added “${title}”: ${sentences} sentences, answered in this server from now on.`,
+      ...firstTwo.map((text, i) => `> [${i + 1}] ${text}`),
+    ].join("\n"),
+  articleListEmpty: "This server has no articles of its own; it answers from the shared articles only.",
+  articleListLead: (count: number) => `This server's own articles (${count}), besides the shared ones:`,
+  articleListLine: (slug: string, title: string, sentences: number) =>
+    `• \`${slug}\` “${title}” (${sentences} sentences)`,
+  articleNotFound: (name: string) => `This server has no article \`${name}\` of its own. See /article list.`,
+  articleRemoveConfirm: (title: string) =>
+    `Remove “${title}” from this server's articles? It will no longer be answered here.`,
+  articleRemoveButton: "Remove",
+  articleReplaceButton: "Replace it",
+  articleFormTitle: "Add an article to this server",
+  articleFormTitleLabel: "Title",
+  articleFormSourceLabel: "Source (the outlet)",
+  articleFormUrlLabel: "Link to the article (optional)",
+  articleFormBodyLabel: "Text (one paragraph per line)",
+  articleRemoved: (title: string) => `Removed “${title}”; it is no longer answered in this server.`,
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
 });
@@ -117,6 +150,41 @@ const SPANISH: DiscordMessages = Object.freeze({
   gapsNotAllowed: "Solo los miembros con el permiso Gestionar servidor pueden ver el informe de huecos.",
   gapsNotRecorded: "No se registra nada (el almacén de preguntas está apagado), así que no hay informe de huecos.",
   feedbackUnavailable: "Lo siento, ahora no puedo registrar tu opinión. Vuelve a intentarlo más tarde.",
+  articleGuildOnly: "Los artículos añadidos desde Discord pertenecen a un servidor: usa /article en un servidor.",
+  articleNotAllowed:
+    "Solo los miembros con el permiso Gestionar servidor pueden gestionar los artículos de este servidor.",
+  articleUnavailable: "Añadir artículos desde Discord no está configurado en este bot.",
+  articleWrongType: "Adjunta el artículo como archivo .md o .txt.",
+  articleTooLarge: "Ese archivo supera 1 MB; un artículo puede ocupar como mucho 1 MB.",
+  articleNotText:
+    "Ese archivo no es texto UTF-8 (parece binario). Adjunta el artículo como archivo de texto .md o .txt.",
+  articleEmpty: "Ese archivo está vacío. No se ha añadido nada.",
+  articleDownloadFailed: "No pude descargar ese archivo de Discord. Vuelve a intentarlo.",
+  articleInvalid: (problems: string) =>
+    `No se añadió el artículo; corrige esto y vuelve a intentarlo:\n${problems}\nNecesita un encabezado YAML con title y source entre dos líneas '---', y después el texto.`,
+  articleClash: (title: string) =>
+    `Ya responde aquí un artículo con un título o nombre como «${title}». Reemplázalo (si aparece el botón: los artículos añadidos aquí se pueden reemplazar, los compartidos no), o cambia el nombre del archivo y el título.`,
+  articleDiskError:
+    "No pude guardar el artículo (un error de disco); no se cambió nada. Vuelve a intentarlo más tarde.",
+  articleAdded: (title: string, sentences: number, firstTwo: readonly string[]) =>
+    [
+      `Añadido «${title}»: ${sentences} frases, respondidas en este servidor desde ahora.`,
+      ...firstTwo.map((text, i) => `> [${i + 1}] ${text}`),
+    ].join("\n"),
+  articleListEmpty: "Este servidor no tiene artículos propios; responde solo con los artículos compartidos.",
+  articleListLead: (count: number) => `Los artículos propios de este servidor (${count}), además de los compartidos:`,
+  articleListLine: (slug: string, title: string, sentences: number) => `• \`${slug}\` «${title}» (${sentences} frases)`,
+  articleNotFound: (name: string) => `Este servidor no tiene un artículo propio \`${name}\`. Mira /article list.`,
+  articleRemoveConfirm: (title: string) =>
+    `¿Quitar «${title}» de los artículos de este servidor? Ya no se responderá aquí.`,
+  articleRemoveButton: "Quitar",
+  articleReplaceButton: "Reemplazarlo",
+  articleFormTitle: "Añadir un artículo a este servidor",
+  articleFormTitleLabel: "Título",
+  articleFormSourceLabel: "Fuente (el medio)",
+  articleFormUrlLabel: "Enlace al artículo (opcional)",
+  articleFormBodyLabel: "Texto (un párrafo por línea)",
+  articleRemoved: (title: string) => `Se quitó «${title}»; ya no se responde en este servidor.`,
 });
 
 /** English: the wording of everything that has no language of its own (command descriptions, logs' notices). */

@@ -1,3 +1,4 @@
+import type { APIModalInteractionResponseCallbackData } from "discord.js";
 import { ROUTES } from "./delivery.js";
 import type { Language } from "../engine/answer.js";
 import { discordMessages } from "./messages.js";
@@ -18,6 +19,8 @@ export interface InteractionTransport {
   editReply(message: RenderedMessage): Promise<void>;
   /** A further message after the initial response. */
   followUp(message: RenderedMessage, ephemeral: boolean): Promise<void>;
+  /** Opens a form (only as the initial response to a command or a button). */
+  showModal(modal: APIModalInteractionResponseCallbackData): Promise<void>;
 }
 
 export interface ResponderOptions {
@@ -70,6 +73,13 @@ export class Responder {
   async update(message: RenderedMessage): Promise<void> {
     if (await this.settleDeferral()) return this.edit(message);
     await this.transport.update(message);
+    this.responded = true;
+  }
+
+  /** A form as the response; it must be the first response, so the deferral timer stops. */
+  async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
+    clearTimeout(this.timer);
+    await this.transport.showModal(modal);
     this.responded = true;
   }
 

@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import { type Config, requireVariables } from "../config/config.js";
 import type { AnswerEngine } from "../engine/engine.js";
+import type { GuildKnowledge } from "../guilds/guildKnowledge.js";
 import type { Logger } from "../logging/logger.js";
 import type { QuestionStore } from "../store/questionStore.js";
 import { AnswerHistory } from "./answerHistory.js";
@@ -27,7 +28,9 @@ export interface DiscordBotOptions {
   config: Config;
   logger: Logger;
   /** A getter, not an engine: knowledge hot reload swaps engines atomically; each event reads it once. */
-  getEngine: () => AnswerEngine;
+  getEngine: (guildId?: string) => AnswerEngine;
+  /** Servers' own articles, for /article (the same ones `getEngine` adds for a server); none: /article says so. */
+  guildKnowledge?: GuildKnowledge | undefined;
   /** The command registry (`commands/index.ts`), handed in by the entry point; tests may add commands. */
   commands: readonly CommandHandler[];
   /** Defer an interaction reply that is not ready after this many milliseconds (default 1,000; Discord allows 3,000). */
@@ -198,6 +201,7 @@ export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscord
     history,
     commands: options.commands,
     getEngine: options.getEngine,
+    guildKnowledge: options.guildKnowledge,
     logger,
     deferAfterMs: options.deferAfterMs ?? 1_000,
     gate,

@@ -54,6 +54,10 @@ export function httpResponsePath(send: SendInitialResponse): ResponsePath {
         interaction.ephemeral = ephemeral;
         interaction.deferred = true;
       },
+      showModal: async (modal) => {
+        await send({ type: InteractionResponseType.Modal, data: modal });
+        interaction.replied = true;
+      },
       editReply: async (message) => void (await interaction.editReply(message)),
       followUp: async (message, ephemeral) => void (await interaction.followUp(withVisibility(message, ephemeral))),
     }),

@@ -7,20 +7,26 @@ import {
   ComponentType,
   InteractionType,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from "discord.js";
 import { GatewayDispatchEvents } from "discord-api-types/v10";
 import { InteractionPacket, problemWith } from "../discord/gatewayGuard.js";
 
 /** The interactions the router handles, built as discord.js builds them from a gateway packet. */
 export type RoutableInteraction =
-  ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | AutocompleteInteraction;
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | AutocompleteInteraction
+  | ModalSubmitInteraction;
 
 /** discord.js declares their constructors protected: it calls them itself when a gateway packet arrives. */
 type InteractionClass =
   | typeof ChatInputCommandInteraction
   | typeof MessageContextMenuCommandInteraction
   | typeof ButtonInteraction
-  | typeof AutocompleteInteraction;
+  | typeof AutocompleteInteraction
+  | typeof ModalSubmitInteraction;
 
 function classFor(payload: { type: number; data?: unknown }): InteractionClass | undefined {
   const data = typeof payload.data === "object" && payload.data !== null ? payload.data : {};
@@ -33,6 +39,7 @@ function classFor(payload: { type: number; data?: unknown }): InteractionClass |
     return MessageContextMenuCommandInteraction;
   if (payload.type === InteractionType.MessageComponent && componentType === ComponentType.Button)
     return ButtonInteraction;
+  if (payload.type === InteractionType.ModalSubmit) return ModalSubmitInteraction;
   return undefined;
 }
 

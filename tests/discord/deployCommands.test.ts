@@ -65,10 +65,13 @@ describe("command bodies", () => {
     }
   });
 
-  test("GIVEN the moderators' commands THEN only /gaps, for Manage Server, in servers where the bot is installed", () => {
+  test("GIVEN the moderators' commands THEN only /gaps and /article, for Manage Server, in servers where the bot is installed", () => {
     expect(
       slash.filter(isForModerators).map((body) => [body.name, body.default_member_permissions, body.contexts]),
-    ).toEqual([["gaps", "32", [InteractionContextType.Guild]]]);
+    ).toEqual([
+      ["gaps", "32", [InteractionContextType.Guild]],
+      ["article", "32", [InteractionContextType.Guild]],
+    ]);
   });
 
   test("GIVEN the registry THEN the message context menu 'Ask the article' is registered", () => {
@@ -176,7 +179,7 @@ describe("deployCommands", () => {
     expect(calls[0]?.authorization).toBe(`Bot ${FAKE_TOKEN}`);
     expect(result.scope).toBe("guild");
     expect(describeDeploy(result)).toBe(
-      `Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, /gaps, "Ask the article" (message menu)`,
+      `Registered ${COMMANDS.length} commands to guild ${IDS.guild} (available now): /ask, /who, /aid, /demands, /when, /where, /quote, /search, /summary, /source, /help, /gaps, /article, "Ask the article" (message menu)`,
     );
   });
 

@@ -6,11 +6,10 @@ import { STORE_FILE } from "../../src/store/openStore.js";
 import type { QuestionStore } from "../../src/store/questionStore.js";
 import { openSqliteStore } from "../../src/store/sqliteStore.js";
 import { customIds, type Harness, startHarness } from "../support/discordHarness.js";
+import { withoutManageServer } from "../support/permissions.js";
 import { collectLogs, temporaryDataDir } from "../support/storeFixtures.js";
 
 const EPHEMERAL = 64;
-/** Every permission except Manage Server (1 << 5) and Administrator (1 << 3, which implies every other). */
-const ALL_BUT_MANAGE_SERVER = String(2251799813685247n & ~(32n | 8n));
 
 let harness: Harness;
 let store: QuestionStore;
@@ -26,12 +25,6 @@ afterAll(async () => {
   await harness.stop();
   store.close();
 });
-
-/** The same guild interaction, by a member whose roles lack Manage Server. */
-function withoutManageServer<T extends object>(payload: T): T {
-  if (!("member" in payload) || typeof payload.member !== "object") throw new Error("a guild interaction has a member");
-  return { ...payload, member: { ...payload.member, permissions: ALL_BUT_MANAGE_SERVER } };
-}
 
 describe("/gaps", () => {
   test("GIVEN the command's JSON THEN Discord shows it only to Manage Server, in servers", async () => {

@@ -26,6 +26,7 @@ describe("GIVEN the adapter's words", () => {
       [3, 5],
       [{ max: 5, windowMs: 10_000 }, 3],
       ["Ambito", ["Title"]],
+      ["Title", 3, ["First sentence.", "Second sentence."]],
     ];
     const sample = (value: unknown): string => {
       if (typeof value !== "function") return String(value);

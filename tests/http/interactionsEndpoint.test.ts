@@ -15,6 +15,7 @@ import {
   SentMessage,
   autocomplete,
   buttonClick,
+  modalSubmit,
   messageCommand,
   messageCreate,
   messageFromResponse,
@@ -129,6 +130,13 @@ describe("interactions answered in the HTTP response", () => {
     expect(response.type).toBe(ChannelMessageWithSource);
     expect(response.data?.flags).toBe(64);
     expect(response.data?.embeds?.[0]?.description).toContain("Lavrov");
+  });
+
+  test("GIVEN a submitted form THEN it is routed as over the gateway (a form the bot did not make is refused)", async () => {
+    const response = await interact(modalSubmit("v1:zz", { title: "x" }));
+    expect(response.type).toBe(ChannelMessageWithSource);
+    expect(response.data?.flags).toBe(64);
+    expect(response.data?.content).toMatch(/expired or was not made by me/);
   });
 
   test("GIVEN a click on Next THEN the message is updated in the HTTP response", async () => {

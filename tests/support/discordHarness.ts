@@ -6,6 +6,8 @@ import type { Command } from "../../commands/command.js";
 import { COMMANDS } from "../../commands/index.js";
 import { type DiscordBot, type RestPolicy, startDiscordBot } from "../../src/discord/startBot.js";
 import { type AnswerEngine, createEngine } from "../../src/engine/engine.js";
+import { GuildArticleFiles } from "../../src/guilds/guildArticles.js";
+import { GuildKnowledge } from "../../src/guilds/guildKnowledge.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
 import type { QuestionRate } from "../../src/limits/questionRate.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -71,6 +73,8 @@ export interface HarnessOptions {
   dmChannels?: { everyMs?: number; keep?: number };
   /** Where the bot records questions and votes; none by default (no feedback buttons). */
   store?: QuestionStore;
+  /** A DATA_DIR for servers' own articles (/article); none by default (/article says it is not set up). */
+  dataDir?: string;
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
@@ -132,10 +136,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...STORE_OFF,
   };
   const logger = createLogger({ level, secrets: options.scrubToken === false ? [] : [FAKE_TOKEN], destination });
+  const guildKnowledge =
+    options.dataDir === undefined
+      ? undefined
+      : new GuildKnowledge({
+          shared: () => engine.current,
+          files: new GuildArticleFiles(options.dataDir),
+          onBrokenArticle: (error) => logger.error({ problem: error.message }, "a server's article is left out"),
+        });
   const bot = await startDiscordBot({
     config,
     logger,
-    getEngine: () => engine.current,
+    getEngine: (guildId) => guildKnowledge?.engineFor(guildId) ?? engine.current,
+    ...(guildKnowledge ? { guildKnowledge } : {}),
     ws: NO_IDENTIFY_THROTTLE,
     commands: options.commands ?? COMMANDS,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
