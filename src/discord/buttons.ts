@@ -69,8 +69,8 @@ export async function clickButton(
         startedAt,
       };
       const feedbackFor = history.feedbackFor(asking);
-      await responder.send(renderAnswer(answer, engine.knowledge, { private: true, feedbackFor, language }), true);
       history.record(asking, answer);
+      await responder.send(renderAnswer(answer, engine.knowledge, { private: true, feedbackFor, language }), true);
       return outcomeOf(answer);
     }
     case "post": {

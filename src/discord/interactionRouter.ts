@@ -48,7 +48,7 @@ export interface InteractionRouterOptions {
   deferAfterMs: number;
   /** The per-person question limit (slash commands, the context menu and suggestion buttons pass through it). */
   gate: QuestionGate;
-  /** Where answers are recorded after their reply, and votes on them. */
+  /** Where answers are recorded as their reply is sent, and votes on them. */
   history: AnswerHistory;
   /** Told how every event ended (metrics). */
   observe?: EventObserver;
@@ -207,8 +207,10 @@ function commandContext(
         feedbackFor,
         ...(reply.suggestedFor === undefined ? {} : { suggestedFor: reply.suggestedFor }),
       });
-      await responder.send(rendered, reply.ephemeral);
+      // Queued before sending (the store writes it a moment later, never in the reply's way): a 👍 clicked the
+      // instant the answer shows must find its question.
       history.record(reply.asking, answer);
+      await responder.send(rendered, reply.ephemeral);
       return outcomeOf(answer);
     },
     notice: (text) => privateNotice(responder, text, "abstained"),

@@ -17,7 +17,7 @@ export interface MessageHandlerOptions {
   logger: Logger;
   /** The per-person question limit, shared with slash commands. */
   gate: QuestionGate;
-  /** Where answers are recorded after their reply. */
+  /** Where answers are recorded as their reply is sent. */
   history: AnswerHistory;
   /** Told how every answered or refused message ended (metrics). */
   observe?: EventObserver;
@@ -72,10 +72,9 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
           personId: message.author.id,
           startedAt,
         };
-        await message.reply(
-          renderAnswer(answer, engine.knowledge, { feedbackFor: options.history.feedbackFor(asking), language }),
-        );
+        const feedbackFor = options.history.feedbackFor(asking);
         options.history.record(asking, answer);
+        await message.reply(renderAnswer(answer, engine.knowledge, { feedbackFor, language }));
         return outcomeOf(answer);
       },
       apologise: async () => {

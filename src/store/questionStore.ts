@@ -7,7 +7,7 @@
 /** Where a question was asked. */
 export type Surface = "slash" | "menu" | "mention" | "dm" | "suggestion";
 
-/** One answered (or refused) question, as recorded after its reply was sent. */
+/** One answered (or refused) question, as recorded when its reply is sent. */
 export interface AskedQuestion {
   /** The Discord event id (interaction or message): unique, and what the feedback buttons carry. */
   id: string;
