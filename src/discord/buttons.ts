@@ -57,7 +57,7 @@ export async function clickButton(
       return outcomeOf(answer);
     }
     case "suggest": {
-      const decision = gate.check(interaction.user.id);
+      const decision = gate.check(interaction.user.id, language);
       if (!decision.allowed) return limited(responder, decision);
       if (engine.mayTakeLong()) await responder.defer();
       const answer = engine.ask(state.query);

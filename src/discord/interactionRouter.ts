@@ -73,10 +73,10 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     ephemeral: boolean,
     startedAt: number,
   ): Promise<Outcome> {
-    const decision = options.gate.check(interaction.user.id);
-    if (!decision.allowed) return limited(responder, decision);
     const language = languageOfLocale(interaction.locale);
     const messages = discordMessages(language);
+    const decision = options.gate.check(interaction.user.id, language);
+    if (!decision.allowed) return limited(responder, decision);
     const suggestedFor = interaction.isChatInputCommand()
       ? interaction.options.getUser(SUGGEST_FOR_OPTION_NAME)?.id
       : undefined;

@@ -55,14 +55,14 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       noun: "message",
       fields,
       handle: async () => {
-        const decision = options.gate.check(message.author.id);
+        const language = languageOfQuestion(text, message.guild?.preferredLocale);
+        const decision = options.gate.check(message.author.id, language);
         if (!decision.allowed) {
           fields.command = "none";
           if (decision.notify) await message.reply(renderNotice(decision.notice));
           return "limited";
         }
         const engine = options.getEngine(message.guildId ?? undefined);
-        const language = languageOfQuestion(text, message.guild?.preferredLocale);
         const answer = text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language });
         fields.command = answer.command;
         const asking: AskingEvent = {

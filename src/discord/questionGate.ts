@@ -1,6 +1,7 @@
 import { type CooldownOptions, createCooldown } from "../limits/cooldown.js";
 import { DEFAULT_QUESTION_RATE, type QuestionRate } from "../limits/questionRate.js";
-import { MESSAGES } from "./messages.js";
+import type { Language } from "../engine/answer.js";
+import { discordMessages } from "./messages.js";
 
 export type GateDecision =
   | { allowed: true }
@@ -13,7 +14,8 @@ export type GateDecision =
  * through it: they only page through or reveal an answer already given.
  */
 export interface QuestionGate {
-  check(userId: string): GateDecision;
+  /** `language`: of the notice when the person is over the limit (English by default). */
+  check(userId: string, language?: Language): GateDecision;
 }
 
 const OPEN: QuestionGate = Object.freeze({ check: () => ({ allowed: true }) as const });
@@ -26,13 +28,13 @@ export function createQuestionGate(
   if (limit === "off") return OPEN;
   const cooldown = createCooldown({ ...limit, ...options });
   return {
-    check(userId) {
+    check(userId, language) {
       const decision = cooldown.take(userId);
       if (decision.allowed) return decision;
       return {
         allowed: false,
         notify: decision.notify,
-        notice: MESSAGES.slowDown(limit, Math.max(1, Math.ceil(decision.retryAfterMs / 1_000))),
+        notice: discordMessages(language).slowDown(limit, Math.max(1, Math.ceil(decision.retryAfterMs / 1_000))),
       };
     },
   };
