@@ -1,5 +1,6 @@
 import type { Answer, CommandName, Suggestion } from "../answer.js";
 import { COMMAND_CATALOGUE } from "../commandCatalogue.js";
+import { safeEcho } from "../parseInput.js";
 import type { AnswerFactory } from "../answerFactory.js";
 import type { EngineMessages } from "../messages.js";
 import type { EntityRef } from "../entityIndex.js";
@@ -72,4 +73,14 @@ export function suggestionsFor(
   suggestions.push({ label: context.factory.messages.suggestTimeline, query: "/when" });
   const seen = new Set<string>();
   return suggestions.filter((suggestion) => !seen.has(suggestion.query) && seen.add(suggestion.query));
+}
+
+/** "“X” is not mentioned in the article", with what the article does cover: a name a command could not resolve. */
+export function notMentioned(context: AnswerContext, query: string, command: CommandName, name: string): Answer {
+  return context.factory.abstained(
+    query,
+    command,
+    context.factory.messages.nameNotMentioned(safeEcho(name)),
+    suggestionsFor(context),
+  );
 }

@@ -1,6 +1,5 @@
 import type { Quote } from "../../knowledge/schema.js";
-import { safeEcho } from "../parseInput.js";
-import { type Answerer, paginate, suggestionsFor, whoSuggestion } from "./answerContext.js";
+import { type Answerer, paginate, suggestionsFor, whoSuggestion, notMentioned } from "./answerContext.js";
 import { resolveName } from "./resolveName.js";
 
 const QUOTES_PER_PAGE = 5;
@@ -22,13 +21,7 @@ export const answerQuote: Answerer = (context, { query, argument, page }) => {
   let selected = all;
   if (argument.length > 0) {
     const ref = resolveName(context.view, argument);
-    if (!ref)
-      return context.factory.abstained(
-        query,
-        "quote",
-        context.factory.messages.nameNotMentioned(safeEcho(argument)),
-        suggestionsFor(context),
-      );
+    if (!ref) return notMentioned(context, query, "quote", argument);
     selected = all.filter(
       ({ articleIndex, quote }) => articleIndex === ref.articleIndex && quote.speaker === ref.entity.id,
     );

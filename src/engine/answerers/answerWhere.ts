@@ -1,6 +1,5 @@
 import type { TimelineEvent } from "../../knowledge/schema.js";
-import { safeEcho } from "../parseInput.js";
-import { type Answerer, paginate, suggestionsFor } from "./answerContext.js";
+import { type Answerer, paginate, suggestionsFor, notMentioned } from "./answerContext.js";
 import { resolveName } from "./resolveName.js";
 
 const PLACE_KINDS: ReadonlySet<string> = new Set(["place", "country"]);
@@ -14,13 +13,7 @@ function eventLine(event: TimelineEvent): string {
 export const answerWhere: Answerer = (context, { query, argument, page }) => {
   if (argument.length > 0) {
     const ref = resolveName(context.view, argument, PLACE_KINDS) ?? resolveName(context.view, argument);
-    if (!ref)
-      return context.factory.abstained(
-        query,
-        "where",
-        context.factory.messages.nameNotMentioned(safeEcho(argument)),
-        suggestionsFor(context),
-      );
+    if (!ref) return notMentioned(context, query, "where", argument);
     const events = context.view.facts(ref.articleIndex).timeline.filter((event) => event.where === ref.entity.id);
     const text = `${ref.entity.name}: ${events.length > 0 ? events.map(eventLine).join("; ") : ref.entity.description}`;
     const numbers = context.view.namingFirst(ref, [

@@ -1,6 +1,5 @@
 import { answerQuestion } from "../answerQuestion.js";
-import { safeEcho } from "../parseInput.js";
-import { type Answerer, suggestionsFor } from "./answerContext.js";
+import { type Answerer, suggestionsFor, notMentioned } from "./answerContext.js";
 
 /**
  * /who <name>: the name read as a "who" question about itself, so that an entity gets its facts, an
@@ -17,12 +16,5 @@ export const answerWho: Answerer = (context, { query, argument }) => {
     );
   const answer = answerQuestion(context, query, argument, { command: "who", type: "who" });
   // Listings are only read into free text (/ask); a "who" question is never one.
-  return "listing" in answer
-    ? context.factory.abstained(
-        query,
-        "who",
-        context.factory.messages.nameNotMentioned(safeEcho(argument)),
-        suggestionsFor(context),
-      )
-    : answer;
+  return "listing" in answer ? notMentioned(context, query, "who", argument) : answer;
 };
