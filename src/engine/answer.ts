@@ -56,6 +56,11 @@ export const Answer = z.strictObject({
   suggestions: z.array(Suggestion),
   /** Set on listing commands (search, when) that paginate. */
   page: Page.optional(),
+  /**
+   * A follow-up read about an earlier turn's subject ("and where will he meet Blinken?" after "who is Lavrov?"):
+   * that subject's name, for the adapters to show as "(about Sergei Lavrov)". `argument` is then the question as read.
+   */
+  about: z.string().optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -21,6 +21,7 @@ import { answerTopic } from "./answerers/answerTopic.js";
 import { answerWhere } from "./answerers/answerWhere.js";
 import { answerWho } from "./answerers/answerWho.js";
 import type { EntityRef } from "./entityIndex.js";
+import { needsContext } from "./followUp.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -29,13 +30,27 @@ import { defaultWordRelations } from "../lexicon/defaultWordRelations.js";
 import type { WordRelations } from "../lexicon/wordRelations.js";
 import { WordVectors } from "../vectors/wordVectors.js";
 
+export interface AskOptions {
+  language?: Language;
+  /**
+   * The conversation so far: earlier questions of the same conversation, oldest first, as they were typed (slash
+   * style too: "/who Lavrov"). A follow-up is read about the latest subject they name; other questions ignore them.
+   */
+  previous?: readonly string[];
+}
+
 /** The pure answer engine: built once from validated knowledge, then only reads. No Discord in here. */
 export interface AnswerEngine {
   /**
    * Free text or slash-style text ("/who Lavrov", "<@123> who is lavrof?", "¿dónde?"). `language`: what the engine's
    * own sentences are worded in (refusals, help, suggestions); quotes stay verbatim. Never throws.
    */
-  ask(input: string, options?: { language?: Language }): Answer;
+  ask(input: string, options?: AskOptions): Answer;
+  /**
+   * Whether the text may lean on earlier turns ("and where will he meet Blinken?", "why?", "and Putin?"): adapters
+   * read the conversation back (reply chain, thread, DM history) only then. Pure and cheap. Never throws.
+   */
+  needsContext(input: string): boolean;
   /** A structured request, as slash commands and buttons send it. Never throws. */
   run(request: EngineRequest): Answer;
   /** Up to 25 choices for a Discord autocomplete box; best first. Never throws. */
@@ -129,6 +144,7 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     knowledge,
     run: (request) => run(request),
     mayTakeLong: () => view.mayExtract,
+    needsContext: (input) => typeof input === "string" && needsContext(input),
     ask(input, options = {}) {
       const text = typeof input === "string" ? input : "";
       const language = Language.safeParse(options.language).data ?? "en";

@@ -275,6 +275,9 @@ describe("a handler that throws", () => {
       throw new Error("engine exploded");
     },
     mayTakeLong: () => false,
+    needsContext: () => {
+      throw new Error("engine exploded");
+    },
   };
 
   test("GIVEN the engine throws THEN the user gets a short ephemeral apology, the error is logged, and the next command is answered", async () => {
