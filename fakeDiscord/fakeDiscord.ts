@@ -28,7 +28,9 @@ import {
   type APIGuildMember,
   type APIMessage,
   type APIRole,
+  type APIThreadChannel,
   type APIUser,
+  type ThreadChannelType,
   type GuildMemberFlags,
   type GuildSystemChannelFlags,
   type RoleFlags,
@@ -44,6 +46,14 @@ import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
 import { choiceProblems, messageProblems, modalProblems, refusal } from "./messageLimits.js";
 import type { InteractionSigner } from "./interactionSigner.js";
 import { messageDefaults, SELF } from "./payloads.js";
+import {
+  historyPage,
+  historyQueryProblems,
+  markedAsStarter,
+  threadOnMessage,
+  threadRequestProblems,
+  withheldContent,
+} from "./channelMessages.js";
 import { ShardedGateway, parseGatewayFrame } from "./shardedGateway.js";
 
 // ---------------------------------------------------------------- recorded traffic
@@ -171,6 +181,8 @@ export class FakeDiscord {
   private readonly interactionChannels: Map<string, string>;
   /** Interaction id → when it was dispatched and whether it has had its initial response. */
   private readonly interactions: Map<string, InteractionState>;
+  /** Threads started on messages, by id (a thread takes its starter message's id). */
+  private readonly threads = new Map<string, APIThreadChannel<ThreadChannelType>>();
   /** Files people attached, by path, served like Discord's CDN serves attachment URLs. */
   private readonly attachmentFiles = new Map<string, Uint8Array>();
   /** Dispatches of the current session, for replay on RESUME. */
@@ -204,7 +216,7 @@ export class FakeDiscord {
           ...options.sharding,
           heartbeatIntervalMs: this.heartbeatIntervalMs,
           readyData: (shard, guilds) => this.readyData(shard, guilds),
-          guildCreate: (guildId) => ({ ...guildCreatePayload(), id: guildId }),
+          guildCreate: (guildId) => ({ ...guildCreatePayload([]), id: guildId }),
           onChange: () => this.notify(),
         })
       : undefined;
@@ -329,10 +341,49 @@ export class FakeDiscord {
     await this.waitForGatewayReady();
     if (this.sharded) {
       if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
-      this.sharded.dispatch(event, data);
+      this.sharded.dispatch(event, this.posted(event, data));
       return;
     }
     this.dispatchNow(event, data);
+  }
+
+  /**
+   * A person's message, as Discord keeps it (readable later through GET /channels/:id/messages) and as it reaches
+   * the bot: its content withheld unless the bot may read it (see withheldContent).
+   */
+  private posted(event: string, data: unknown): unknown {
+    if (event !== GatewayDispatchEvents.MessageCreate || !isMessage(data)) return data;
+    const { referenced_message: _referenced, ...kept } = data;
+    this.messagesById.set(data.id, { message: kept });
+    return withheldContent(data, this.intents, DM_CHANNELS);
+  }
+
+  /** The intents the bot identified with (its last IDENTIFY). */
+  get intents(): number {
+    const identify = this.identifies.at(-1);
+    return typeof identify === "object" &&
+      identify !== null &&
+      "intents" in identify &&
+      typeof identify.intents === "number"
+      ? identify.intents
+      : 0;
+  }
+
+  /** A message as Discord would return it to the bot now (content withheld as for GET), or undefined. */
+  storedMessage(id: string): APIMessage | undefined {
+    const stored = this.messagesById.get(id)?.message;
+    return stored ? this.readable(stored) : undefined;
+  }
+
+  /** A stored message as the bot reads it: with the message it replies to, and content it may not read withheld. */
+  private readable(message: APIMessage): APIMessage {
+    const referencedId = message.message_reference?.message_id;
+    const referenced = referencedId === undefined ? undefined : this.messagesById.get(referencedId)?.message;
+    return withheldContent(
+      referenced ? { ...message, referenced_message: referenced } : message,
+      this.intents,
+      DM_CHANNELS,
+    );
   }
 
   /**
@@ -341,7 +392,7 @@ export class FakeDiscord {
    */
   dispatchNow(event: string, data: unknown): void {
     if (event === GatewayDispatchEvents.InteractionCreate) this.trackInteraction(data);
-    const entry: SentDispatch = { s: ++this.sequence, t: event, d: data };
+    const entry: SentDispatch = { s: ++this.sequence, t: event, d: this.posted(event, data) };
     this.backlog.push(entry);
     if (this.backlog.length > Math.min(this.storeLimit, 10_000)) this.backlog.shift();
     if (this.isGatewayReady) this.sendFrame({ op: GatewayOpcodes.Dispatch, t: entry.t, s: entry.s, d: entry.d });
@@ -507,7 +558,7 @@ export class FakeDiscord {
       op: GatewayOpcodes.Dispatch,
       t: GatewayDispatchEvents.GuildCreate,
       s: ++this.sequence,
-      d: guildCreatePayload(),
+      d: guildCreatePayload([...this.threads.values()]),
     });
   }
 
@@ -667,6 +718,12 @@ export class FakeDiscord {
       return { status: 200, body: this.createMessage(match[1] ?? "", body, {}) };
     }
     if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === "POST") return { status: 204 };
+    if ((match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === "GET")
+      return this.getMessage(match[1] ?? "", match[2] ?? "");
+    if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "GET")
+      return this.getHistory(match[1] ?? "", query);
+    if ((match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === "POST")
+      return this.startThread(match[1] ?? "", match[2] ?? "", body);
     if (method === "POST" && path === "/users/@me/channels") {
       const recipient =
         typeof body === "object" && body !== null && "recipient_id" in body ? String(body.recipient_id) : IDS.user;
@@ -696,6 +753,54 @@ export class FakeDiscord {
     }
     if (method === "GET" && path === "/users/@me") return { status: 200, body: SELF };
     return notFound(0, "404: Not Found");
+  }
+
+  private knownChannel(channelId: string): boolean {
+    return channelId === IDS.guildChannel || DM_CHANNELS.has(channelId) || this.threads.has(channelId);
+  }
+
+  private getMessage(channelId: string, messageId: string): { status: number; body?: unknown } {
+    if (!this.knownChannel(channelId)) return notFound(10003, "Unknown Channel");
+    const stored = this.messagesById.get(messageId)?.message;
+    if (!stored || stored.channel_id !== channelId) return notFound(10008, "Unknown Message");
+    return { status: 200, body: this.readable(stored) };
+  }
+
+  private getHistory(channelId: string, query: URLSearchParams): { status: number; body?: unknown } {
+    if (!this.knownChannel(channelId)) return notFound(10003, "Unknown Channel");
+    const refused = refusal(historyQueryProblems(query));
+    if (refused) return refused;
+    const inChannel = [...this.messagesById.values()]
+      .map((stored) => stored.message)
+      .filter((message) => message.channel_id === channelId);
+    return { status: 200, body: historyPage(inChannel, query).map((message) => this.readable(message)) };
+  }
+
+  /**
+   * Start Thread from Message: a public thread with the message's id, owned by the bot, announced by THREAD_CREATE
+   * (`newly_created`) so that discord.js caches it; one thread per message (160004), never in a DM or a thread (50024).
+   */
+  private startThread(channelId: string, messageId: string, body: unknown): { status: number; body?: unknown } {
+    if (DM_CHANNELS.has(channelId) || this.threads.has(channelId))
+      return { status: 400, body: { message: "Cannot execute action on this channel type", code: 50024 } };
+    if (!this.knownChannel(channelId)) return notFound(10003, "Unknown Channel");
+    const stored = this.messagesById.get(messageId);
+    if (!stored || stored.message.channel_id !== channelId) return notFound(10008, "Unknown Message");
+    const refused = refusal(threadRequestProblems(body));
+    if (refused) return refused;
+    if (this.threads.has(messageId))
+      return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
+    const request = body as { name: string; auto_archive_duration?: number };
+    const thread = threadOnMessage(stored.message, request);
+    this.threads.set(thread.id, thread);
+    stored.message = markedAsStarter(stored.message, thread);
+    if (this.isGatewayReady) this.dispatchNow(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    return { status: 201, body: thread };
+  }
+
+  /** The threads started so far (tests assert on them). */
+  get startedThreads(): APIThreadChannel<ThreadChannelType>[] {
+    return [...this.threads.values()];
   }
 
   private interactionCallback(
@@ -795,6 +900,21 @@ function messageFields(body: unknown): Partial<APIMessage> {
   return fields;
 }
 
+/** The DM channels of the fake world: Discord delivers DM content to bots without the Message Content intent. */
+const DM_CHANNELS: ReadonlySet<string> = new Set([IDS.dmChannel]);
+
+function isMessage(data: unknown): data is APIMessage {
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    "id" in data &&
+    "channel_id" in data &&
+    "author" in data &&
+    "mentions" in data &&
+    Array.isArray(data.mentions)
+  );
+}
+
 function safeDecode(path: string): string {
   try {
     return decodeURIComponent(path);
@@ -839,13 +959,14 @@ export function humanUser(): APIUser {
   return { id: IDS.user, username: "reader", discriminator: "0", global_name: "Reader", avatar: null };
 }
 
-function guildCreatePayload(): APIGuild & {
+/** The guild as GUILD_CREATE sends it; `threads` are its active threads, so a bot that reconnects knows them. */
+function guildCreatePayload(threads: APIThreadChannel<ThreadChannelType>[]): APIGuild & {
   channels: APIChannel[];
   members: APIGuildMember[];
   joined_at: string;
   large: boolean;
   member_count: number;
-  threads: [];
+  threads: APIThreadChannel<ThreadChannelType>[];
   presences: [];
   voice_states: [];
 } {
@@ -927,7 +1048,7 @@ function guildCreatePayload(): APIGuild & {
     joined_at: new Date().toISOString(),
     large: false,
     member_count: 2,
-    threads: [],
+    threads,
     presences: [],
     voice_states: [],
   };

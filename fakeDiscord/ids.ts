@@ -5,8 +5,13 @@ let counter = 0n;
 
 /** A fresh, increasing snowflake whose timestamp is now (discord.js reads createdTimestamp from it). */
 export function nextSnowflake(): string {
+  return snowflakeAt(Date.now());
+}
+
+/** A fresh snowflake whose timestamp is `at` (milliseconds since the epoch), e.g. a message from ten minutes ago. */
+export function snowflakeAt(at: number): string {
   counter = (counter + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | counter).toString();
+  return (((BigInt(Math.floor(at)) - DISCORD_EPOCH) << 22n) | counter).toString();
 }
 
 export const IDS = Object.freeze({

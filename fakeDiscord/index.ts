@@ -6,7 +6,7 @@ export {
   type RestCall,
   type RestFault,
 } from "./fakeDiscord.js";
-export { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+export { BOT_USERNAME, IDS, nextSnowflake, snowflakeAt } from "./ids.js";
 export * from "./payloads.js";
 export * from "./responses.js";
 export { InteractionSigner, type SignedPostOptions } from "./interactionSigner.js";

@@ -10,6 +10,7 @@ import {
   type APIUser,
   type GatewayMessageCreateDispatchData,
   type GuildMemberFlags,
+  type TextChannelType,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -18,9 +19,10 @@ import {
   InteractionContextType,
   InteractionType,
   Locale,
+  MessageReferenceType,
   MessageType,
 } from "discord-api-types/v10";
-import { BOT_USERNAME, IDS, nextSnowflake } from "./ids.js";
+import { BOT_USERNAME, IDS, nextSnowflake, snowflakeAt } from "./ids.js";
 
 /** The fields every message has that these tests never vary (fresh arrays each time). */
 export function messageDefaults() {
@@ -232,28 +234,59 @@ export interface MessageOptions {
   mentions?: APIUser[];
   mentionRoles?: string[];
   mentionEveryone?: boolean;
+  /**
+   * The message this one replies to (Discord's reply: type 19, `message_reference` and `referenced_message`). A reply
+   * pings the author of the replied message unless `ping` is false: Discord then lists that author in `mentions`.
+   */
+  replyTo?: APIMessage;
+  ping?: boolean;
+  /** Posted in this channel of the guild (a thread's id) instead of the guild's text channel. */
+  channelId?: string;
+  /** When it was posted (milliseconds since the epoch; its id carries the same time); default now. */
+  at?: number;
 }
 
 /** A MESSAGE_CREATE dispatch: a message a person (or a bot) posted in the guild channel or in a DM. */
 export function messageCreate(content: string, options: MessageOptions = {}): GatewayMessageCreateDispatchData {
   const place = options.place ?? "guild";
   const author = options.author ?? HUMAN;
+  const at = options.at ?? Date.now();
+  const channelId = options.channelId ?? (place === "guild" ? IDS.guildChannel : IDS.dmChannel);
+  const replied = options.replyTo;
+  const mentions = (options.mentions ?? []).map((user) => ({ ...user }));
+  if (replied && (options.ping ?? true) && !mentions.some((user) => user.id === replied.author.id))
+    mentions.push({ ...replied.author });
   const message = {
-    id: nextSnowflake(),
-    channel_id: place === "guild" ? IDS.guildChannel : IDS.dmChannel,
+    id: snowflakeAt(at),
+    channel_id: channelId,
     author,
     content,
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(at).toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: options.mentionEveryone ?? false,
-    mentions: (options.mentions ?? []).map((user) => ({ ...user })),
+    mentions,
     mention_roles: options.mentionRoles ?? [],
     attachments: [],
     embeds: [],
     pinned: false,
-    type: MessageType.Default as const,
-    channel_type: place === "guild" ? (ChannelType.GuildText as const) : (ChannelType.DM as const),
+    type: replied ? MessageType.Reply : MessageType.Default,
+    channel_type: (place === "dm"
+      ? ChannelType.DM
+      : channelId === IDS.guildChannel
+        ? ChannelType.GuildText
+        : ChannelType.PublicThread) as TextChannelType,
+    ...(replied
+      ? {
+          message_reference: {
+            type: MessageReferenceType.Default,
+            message_id: replied.id,
+            channel_id: replied.channel_id,
+            ...(place === "guild" ? { guild_id: IDS.guild } : {}),
+          },
+          referenced_message: replied,
+        }
+      : {}),
   };
   return place === "guild"
     ? {

@@ -74,6 +74,13 @@ export const Config = z.object({
    * is created once in DATA_DIR and kept there.
    */
   PERSON_HASH_KEY: optional(z.string().trim().min(16, "must be at least 16 characters")),
+  /**
+   * `true`: ask Discord for the privileged Message Content intent (switched on in the developer portal first), so
+   * that every message people post in the bot's own threads is a question, mention or not. Unset: `false`.
+   */
+  MESSAGE_CONTENT_INTENT: optional(
+    z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true"),
+  ),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -12,7 +12,8 @@ import { type DiscordMessages, discordMessages } from "./messages.js";
 import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
 import type { VoteOutcome } from "../store/questionStore.js";
-import { feedbackQuestionOf, renderAnswer, renderContext, renderNotice, repost } from "./render.js";
+import { feedbackQuestionOf, renderAnswer, renderContext, renderNotice, repost, threadQuestionOf } from "./render.js";
+import { startFollowUpThread } from "./threadButton.js";
 import type { Responder } from "./responder.js";
 
 export interface ButtonClick {
@@ -26,12 +27,14 @@ export interface ButtonClick {
   /** Servers' own articles, for the confirm button of /article remove. */
   guildKnowledge: GuildKnowledge | undefined;
   logger: Logger;
+  /** Every message in the bot's threads is a question (MESSAGE_CONTENT_INTENT). */
+  openThreads: boolean;
 }
 
 /** A click on one of the bot's buttons; everything it needs is in the custom_id, so old buttons keep working. */
 export async function clickButton(
   interaction: ButtonInteraction,
-  { engine: anyLanguage, gate, responder, history, startedAt, guildKnowledge, logger }: ButtonClick,
+  { engine: anyLanguage, gate, responder, history, startedAt, guildKnowledge, logger, openThreads }: ButtonClick,
 ): Promise<Outcome> {
   // The clicker's language, which may not be the asker's: a Spanish speaker paging an English answer reads Spanish.
   const language = languageOfLocale(interaction.locale);
@@ -49,10 +52,12 @@ export async function clickButton(
     }
     case "page": {
       const answer = engine.run({ command: state.command, argument: state.argument, page: state.page });
-      // The redrawn page keeps the feedback buttons of the question it answers.
-      const feedbackFor = feedbackQuestionOf(interaction.message.components.map((row) => row.toJSON()));
+      // The redrawn page keeps the feedback and thread buttons of the question it answers.
+      const rows = interaction.message.components.map((row) => row.toJSON());
+      const feedbackFor = feedbackQuestionOf(rows);
+      const threadQuestion = threadQuestionOf(rows);
       await responder.update(
-        renderAnswer(answer, engine.knowledge, { private: ephemeralMessage, feedbackFor, language }),
+        renderAnswer(answer, engine.knowledge, { private: ephemeralMessage, feedbackFor, threadQuestion, language }),
       );
       return outcomeOf(answer);
     }
@@ -98,6 +103,8 @@ export async function clickButton(
       return replaceArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.held);
     case "remove-article":
       return removeArticle({ interaction, responder, knowledge: guildKnowledge, logger }, state.article);
+    case "thread":
+      return startFollowUpThread({ interaction, responder, messages, openThreads, logger }, state.question);
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CommandName } from "../engine/answer.js";
 import { Slug } from "../knowledge/schema.js";
-import { DISCORD_LIMITS } from "./limits.js";
+import { DISCORD_LIMITS, truncate } from "./limits.js";
 
 /**
  * Everything a button needs lives in its custom_id (≤ 100 characters), so buttons keep working after a restart.
@@ -35,6 +35,11 @@ export const ButtonState = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("replace-article"), held: z.string().regex(/^[0-9a-f]{12}$/) }),
   /** The "Add an article" form (a modal: its custom_id uses the same codec as buttons). */
   z.strictObject({ kind: z.literal("article-form") }),
+  /**
+   * "Follow up in a thread": the question the answer answers, as asked (cut to fit, see threadQuestionState). It
+   * names the thread, and it is the conversation's first turn when the answer replies to no message (a slash command).
+   */
+  z.strictObject({ kind: z.literal("thread"), question: z.string().trim().min(1) }),
 ]);
 export type ButtonState = z.infer<typeof ButtonState>;
 
@@ -49,6 +54,7 @@ const CODES = {
   "remove-article": "rm",
   "article-form": "af",
   "replace-article": "rp",
+  thread: "th",
 } as const satisfies Record<ButtonState["kind"], string>;
 
 /**
@@ -82,6 +88,9 @@ export function encodeButton(state: ButtonState): string | undefined {
       break;
     case "replace-article":
       parts.push(state.held);
+      break;
+    case "thread":
+      parts.push(state.question);
       break;
   }
   const id = parts.join(":");
@@ -124,10 +133,23 @@ export function decodeButton(customId: string): ButtonState | undefined {
         return rest.length === 1 ? { kind: "replace-article", held: rest[0] } : undefined;
       case CODES["article-form"]:
         return rest.length === 0 ? { kind: "article-form" } : undefined;
+      case CODES.thread:
+        return { kind: "thread", question: rest.join(":") };
       default:
         return undefined;
     }
   })();
   const parsed = ButtonState.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The thread button's state for a question. A question longer than the custom_id leaves room for (94 characters) is
+ * cut at a word boundary and ends with "…": the thread's name and its first turn then read that beginning, which
+ * names the subject in all but the rarest questions; a reply chain still reads the whole question from its message.
+ */
+export function threadQuestionState(question: string): ButtonState | undefined {
+  const room = DISCORD_LIMITS.customId - `${VERSION}:${CODES.thread}:`.length;
+  const cut = truncate(question.replace(/\s+/g, " ").trim(), room);
+  return cut === "" ? undefined : { kind: "thread", question: cut };
 }

@@ -34,6 +34,7 @@ import { limited, privateNotice } from "./privateNotice.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { Responder } from "./responder.js";
+import { askedAs, threadsCanStartIn } from "./threadButton.js";
 import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
 
 export interface InteractionRouterOptions {
@@ -52,6 +53,8 @@ export interface InteractionRouterOptions {
   history: AnswerHistory;
   /** Told how every event ended (metrics). */
   observe?: EventObserver;
+  /** Every message in the bot's threads is a question (MESSAGE_CONTENT_INTENT). */
+  openThreads?: boolean;
 }
 
 /** Routes one interaction; its responses travel over `path` (discord.js's REST calls unless the HTTP endpoint brings its own). */
@@ -90,7 +93,14 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       startedAt,
     };
     const spoken = speaking(engine, language);
-    const context = commandContext(spoken, responder, { ephemeral, suggestedFor, language, asking }, options.history);
+    // A public answer in a text channel can grow a thread; a private one, a DM or a thread cannot.
+    const threadable = !ephemeral && threadsCanStartIn(interaction.channel);
+    const context = commandContext(
+      spoken,
+      responder,
+      { ephemeral, suggestedFor, language, asking, threadable },
+      options.history,
+    );
     const viewing = { engine: spoken, responder, history: options.history };
     if (interaction.isChatInputCommand()) {
       const command = slash.get(interaction.commandName);
@@ -167,6 +177,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
             startedAt,
             guildKnowledge: options.guildKnowledge,
             logger: options.logger,
+            openThreads: options.openThreads ?? false,
           });
         if (interaction.isModalSubmit()) {
           const responder = responderFor(interaction, true);
@@ -193,7 +204,13 @@ function isSlash(command: CommandHandler): command is SlashHandler {
 function commandContext(
   engine: AnswerEngine,
   responder: Responder,
-  reply: { ephemeral: boolean; suggestedFor: string | undefined; language: Language; asking: AskingEvent },
+  reply: {
+    ephemeral: boolean;
+    suggestedFor: string | undefined;
+    language: Language;
+    asking: AskingEvent;
+    threadable: boolean;
+  },
   history: AnswerHistory,
 ): CommandContext {
   return {
@@ -205,6 +222,7 @@ function commandContext(
         private: reply.ephemeral,
         language: reply.language,
         feedbackFor,
+        threadQuestion: reply.threadable ? askedAs(answer) : undefined,
         ...(reply.suggestedFor === undefined ? {} : { suggestedFor: reply.suggestedFor }),
       });
       // Queued before sending (the store writes it a moment later, never in the reply's way): a 👍 clicked the

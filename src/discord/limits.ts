@@ -18,6 +18,7 @@ export const DISCORD_LIMITS = Object.freeze({
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  threadName: 100,
 });
 
 const ELLIPSIS = "…";

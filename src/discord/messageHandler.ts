@@ -1,6 +1,7 @@
 import type { Message } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
+import { addressingOf } from "./addressing.js";
 import type { AnswerHistory, AskingEvent } from "./answerHistory.js";
 import { outcomeOf } from "./commandContext.js";
 import { ROUTES } from "./delivery.js";
@@ -10,6 +11,7 @@ import { discordMessages } from "./messages.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
+import { threadsCanStartIn } from "./threadButton.js";
 
 export interface MessageHandlerOptions {
   /** The shared knowledge plus, in a server, that server's own articles. */
@@ -21,35 +23,48 @@ export interface MessageHandlerOptions {
   history: AnswerHistory;
   /** Told how every answered or refused message ended (metrics). */
   observe?: EventObserver;
+  /** With the Message Content intent: every person's message in the bot's own threads is a question. */
+  openThreads?: boolean;
 }
 
 /**
- * Mentions and DMs share this one handler. In a guild, only a message that mentions the bot as a user is a question
- * (a bare mention asks for help); in a DM every message from a person is. Bots, webhooks and system messages are ignored.
- * Over the question limit, the person is told once per window; further messages in that window get no reply.
+ * Mentions, replies, thread messages and DMs share this one handler. In a guild, a message that mentions the bot as a
+ * user or replies to it is a question (a bare mention asks for help); in a DM every message from a person is (see
+ * addressing.ts). A question that leans on earlier turns ("and where will he meet Blinken?") gets its conversation
+ * read back from Discord. Bots, webhooks and system messages are ignored. Over the question limit, the person is
+ * told once per window; further messages in that window get no reply.
  */
 export function createMessageHandler(options: MessageHandlerOptions): (message: Message) => Promise<void> {
   return async function onMessage(message: Message): Promise<void> {
     const startedAt = performance.now();
     const place = message.inGuild() ? "guild" : "dm";
-    const kind = place === "guild" ? "mention" : "dm";
     const eventId = message.id;
     if (message.author.bot || message.system || message.webhookId !== null) {
       options.logger.debug(
-        { eventId, kind, place, outcome: "ignored", reason: "not from a person" },
+        { eventId, kind: place === "guild" ? "mention" : "dm", place, outcome: "ignored", reason: "not from a person" },
         "message ignored",
       );
       return;
     }
     const { mentioned, text } = parseMention(message.content, message.client.user.id);
-    if (place === "guild" && !mentioned) {
+    const addressing = addressingOf(
+      message,
+      { mentioned, text },
+      {
+        everyMessageInOwnThreads: options.openThreads ?? false,
+        onReadError: (error) =>
+          options.logger.warn({ eventId, err: error }, "a message of the conversation could not be read"),
+      },
+    );
+    if ("reason" in addressing) {
       options.logger.debug(
-        { eventId, kind, place, outcome: "ignored", reason: "no mention of the bot" },
+        { eventId, kind: "mention", place, outcome: "ignored", reason: addressing.reason },
         "message ignored",
       );
       return;
     }
 
+    const kind = addressing.surface;
     const fields: EventFields = { eventId, kind, command: "help", place };
     await runEvent(options.logger, {
       noun: "message",
@@ -63,7 +78,10 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
           return "limited";
         }
         const engine = options.getEngine(message.guildId ?? undefined);
-        const answer = text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language });
+        // Reading the conversation costs REST calls: only for a question that may lean on it.
+        const previous = text !== "" && engine.needsContext(text) ? await addressing.conversation() : [];
+        const answer =
+          text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language, previous });
         fields.command = answer.command;
         const asking: AskingEvent = {
           id: message.id,
@@ -74,7 +92,9 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         };
         const feedbackFor = options.history.feedbackFor(asking);
         options.history.record(asking, answer);
-        await message.reply(renderAnswer(answer, engine.knowledge, { feedbackFor, language }));
+        // Only an answer in a text channel can grow a thread (not one in a DM or in a thread already).
+        const threadQuestion = threadsCanStartIn(message.channel) ? text : undefined;
+        await message.reply(renderAnswer(answer, engine.knowledge, { feedbackFor, threadQuestion, language }));
         return outcomeOf(answer);
       },
       apologise: async () => {

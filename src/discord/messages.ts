@@ -86,6 +86,16 @@ const ENGLISH = Object.freeze({
   articleRemoved: (title: string) => `Removed “${title}”; it is no longer answered in this server.`,
   moreNotShown: (count: number) => `…and ${count} more not shown`,
   sourceFooter: (source: string, titles: readonly string[]) => [`Source: ${source}`, ...titles].join(" · "),
+  aboutSubject: (subject: string) => `(about ${subject})`,
+  followUpInThread: "Follow up in a thread",
+  threadStarted: (thread: string) => `Thread started: ${thread}. Ask your follow-up there.`,
+  threadExists: (thread: string) => `This answer already has a thread: ${thread}`,
+  threadNotAllowed:
+    "I can't start a thread here: I need the Create Public Threads permission in this channel. Reply to my answer instead (it keeps the context), or ask a moderator.",
+  threadUnavailable: "A thread can only be started on an answer posted in a server's text channel.",
+  threadIntro: "Ask your follow-up here: mention me or reply to one of my messages, and I'll keep the context.",
+  threadIntroOpen:
+    "Ask your follow-up here: every message in this thread is a question for me, and I'll keep the context.",
 });
 
 /** The same keys, each a string or a function returning one: what every language must provide. */
@@ -185,6 +195,16 @@ const SPANISH: DiscordMessages = Object.freeze({
   articleFormUrlLabel: "Enlace al artículo (opcional)",
   articleFormBodyLabel: "Texto (un párrafo por línea)",
   articleRemoved: (title: string) => `Se quitó «${title}»; ya no se responde en este servidor.`,
+  aboutSubject: (subject: string) => `(sobre ${subject})`,
+  followUpInThread: "Seguir en un hilo",
+  threadStarted: (thread: string) => `Hilo creado: ${thread}. Haz allí tu siguiente pregunta.`,
+  threadExists: (thread: string) => `Esta respuesta ya tiene un hilo: ${thread}`,
+  threadNotAllowed:
+    "No puedo crear un hilo aquí: necesito el permiso Crear hilos públicos en este canal. Responde a mi respuesta (mantiene el contexto), o pídeselo a un moderador.",
+  threadUnavailable: "Solo se puede crear un hilo sobre una respuesta publicada en un canal de texto de un servidor.",
+  threadIntro: "Haz aquí tu siguiente pregunta: mencióname o responde a uno de mis mensajes, y mantendré el contexto.",
+  threadIntroOpen:
+    "Haz aquí tu siguiente pregunta: cada mensaje de este hilo es una pregunta para mí, y mantendré el contexto.",
 });
 
 /** English: the wording of everything that has no language of its own (command descriptions, logs' notices). */

@@ -8,7 +8,7 @@ import {
 } from "discord-api-types/v10";
 import type { Answer, Language, SentenceContext } from "../engine/answer.js";
 import type { Knowledge } from "../knowledge/schema.js";
-import { type ButtonState, decodeButton, encodeButton } from "./customId.js";
+import { type ButtonState, decodeButton, encodeButton, threadQuestionState } from "./customId.js";
 import { DISCORD_LIMITS, inert, truncate } from "./limits.js";
 import { type DiscordMessages, discordMessages, MESSAGES } from "./messages.js";
 
@@ -41,6 +41,11 @@ export interface RenderOptions {
   language?: Language;
   /** The recorded question's id: adds Helpful / Not helpful (only when the store records the votes). */
   feedbackFor?: string | undefined;
+  /**
+   * The question this answer answers, as asked, when the answer is posted publicly in a server's text channel: adds
+   * "Follow up in a thread", which carries it (the adapter knows where the answer goes; the renderer does not).
+   */
+  threadQuestion?: string | undefined;
 }
 
 const COLOURS = Object.freeze({ answered: 0x5865f2, abstained: 0x99aab5, help: 0x57f287, context: 0xfee75c });
@@ -70,7 +75,10 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, options: Rend
     contextButtons(answer, messages),
     pagingButtons(answer, messages),
     answer.answered ? [] : suggestionButtons(answer),
-    options.feedbackFor === undefined ? [] : feedbackButtons(options.feedbackFor, messages),
+    [
+      ...(options.feedbackFor === undefined ? [] : feedbackButtons(options.feedbackFor, messages)),
+      ...threadButton(answer, options.threadQuestion, messages),
+    ],
     options.private ? postButtons(messages) : [],
   ];
   const message = { embeds: [fitEmbed(embed, messages)], components: toRows(rows), allowedMentions: NO_MENTIONS };
@@ -132,7 +140,9 @@ export function renderNotice(text: string): RenderedMessage {
 }
 
 function abstentionDescription(answer: Answer, messages: DiscordMessages): string {
-  const text = inert(answer.text);
+  // A follow-up says first which earlier subject it was read about, so a wrong guess shows at once.
+  const about = answer.about === undefined ? "" : `${messages.aboutSubject(inert(answer.about))}\n`;
+  const text = `${about}${inert(answer.text)}`;
   if (answer.answered || answer.suggestions.length === 0) return text;
   return `${text}\n\n${messages.suggestionsLead}`;
 }
@@ -229,6 +239,30 @@ export function feedbackQuestionOf(rows: readonly { type: number }[]): string | 
     for (const component of row.components) {
       const state = decodeButton(component.custom_id);
       if (state?.kind === "vote") return state.question;
+    }
+  return undefined;
+}
+
+/** "Follow up in a thread", on answers to a question (help has nothing to follow up). */
+function threadButton(
+  answer: Answer,
+  question: string | undefined,
+  messages: DiscordMessages,
+): APIButtonComponentWithCustomId[] {
+  if (question === undefined || answer.command === "help") return [];
+  const state = threadQuestionState(question);
+  return defined([state && button(state, messages.followUpInThread, ButtonStyle.Secondary)]).map((component) => ({
+    ...component,
+    emoji: { name: "🧵" },
+  }));
+}
+
+/** The question a message's thread button carries, read back from the message (Prev/Next, conversations). */
+export function threadQuestionOf(rows: readonly { type: number }[]): string | undefined {
+  for (const row of rows.filter(isButtonRow))
+    for (const component of row.components) {
+      const state = decodeButton(component.custom_id);
+      if (state?.kind === "thread") return state.question;
     }
   return undefined;
 }

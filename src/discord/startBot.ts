@@ -136,8 +136,9 @@ export interface UnconnectedDiscordBot extends DiscordBot {
 }
 
 /**
- * Intents: Guilds (slash commands, channel cache), GuildMessages (mentions in channels), DirectMessages (DMs).
- * No privileged Message Content intent: Discord delivers the content of DMs and of messages that mention the bot without it.
+ * Intents: Guilds (slash commands, channel and thread cache), GuildMessages (mentions and replies in channels and
+ * threads), DirectMessages (DMs). The privileged Message Content intent only when MESSAGE_CONTENT_INTENT is true:
+ * Discord delivers the content of DMs and of messages that mention the bot (a reply that keeps its ping does) without it.
  * Partials.Channel: DM channels are not cached before their first message, so without it DMs would be dropped.
  */
 export const INTENTS = Object.freeze([
@@ -163,7 +164,7 @@ export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscord
   const logger = options.logger.child({ component: "discord" });
   const policy = { ...DEFAULT_REST_POLICY, ...options.rest };
   const client = new Client({
-    intents: [...INTENTS],
+    intents: config.MESSAGE_CONTENT_INTENT ? [...INTENTS, GatewayIntentBits.MessageContent] : [...INTENTS],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
@@ -206,6 +207,7 @@ export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscord
     deferAfterMs: options.deferAfterMs ?? 1_000,
     gate,
     observe: options.observe,
+    openThreads: config.MESSAGE_CONTENT_INTENT ?? false,
   });
   const onMessage = createMessageHandler({
     getEngine: options.getEngine,
@@ -213,6 +215,7 @@ export function createDiscordBot(options: DiscordBotOptions): UnconnectedDiscord
     gate,
     history,
     observe: options.observe,
+    openThreads: config.MESSAGE_CONTENT_INTENT ?? false,
   });
   // Handlers catch their own errors; the extra catch keeps a bug in logging itself from becoming an unhandled rejection.
   client.on(

@@ -4,8 +4,11 @@
  * store logs the problem once and answering goes on.
  */
 
-/** Where a question was asked. */
-export type Surface = "slash" | "menu" | "mention" | "dm" | "suggestion";
+/**
+ * Where a question was asked: a follow-up by reply to an answer in a server is "reply", one in a thread "thread"; in
+ * a DM every question is "dm", follow-up or not. The column is free text (no CHECK), so new surfaces need no migration.
+ */
+export type Surface = "slash" | "menu" | "mention" | "reply" | "thread" | "dm" | "suggestion";
 
 /** One answered (or refused) question, as recorded when its reply is sent. */
 export interface AskedQuestion {

@@ -75,6 +75,8 @@ export interface HarnessOptions {
   store?: QuestionStore;
   /** A DATA_DIR for servers' own articles (/article); none by default (/article says it is not set up). */
   dataDir?: string;
+  /** MESSAGE_CONTENT_INTENT: identify with the privileged Message Content intent (default false). */
+  messageContent?: boolean;
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
@@ -134,6 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     KNOWLEDGE_DIR: "knowledge",
     QUESTION_RATE_LIMIT: options.questionRate ?? "off",
     ...STORE_OFF,
+    ...(options.messageContent ? { MESSAGE_CONTENT_INTENT: true } : {}),
   };
   const logger = createLogger({ level, secrets: options.scrubToken === false ? [] : [FAKE_TOKEN], destination });
   const guildKnowledge =
