@@ -903,15 +903,26 @@ function messageFields(body: unknown): Partial<APIMessage> {
 /** The DM channels of the fake world: Discord delivers DM content to bots without the Message Content intent. */
 const DM_CHANNELS: ReadonlySet<string> = new Set([IDS.dmChannel]);
 
-function isMessage(data: unknown): data is APIMessage {
+/**
+ * A well-formed message (tests also dispatch malformed ones on purpose, to see the bot survive them: those pass
+ * through untouched, unstored).
+ */
+export function isMessage(data: unknown): data is APIMessage {
+  if (typeof data !== "object" || data === null) return false;
+  const fields = data as Record<string, unknown>;
+  const author = fields.author;
   return (
-    typeof data === "object" &&
-    data !== null &&
-    "id" in data &&
-    "channel_id" in data &&
-    "author" in data &&
-    "mentions" in data &&
-    Array.isArray(data.mentions)
+    typeof fields.id === "string" &&
+    /^\d{1,20}$/.test(fields.id) &&
+    typeof fields.channel_id === "string" &&
+    typeof author === "object" &&
+    author !== null &&
+    typeof (author as Record<string, unknown>).id === "string" &&
+    Array.isArray(fields.mentions) &&
+    fields.mentions.every((user: unknown) => typeof user === "object" && user !== null && "id" in user) &&
+    (fields.referenced_message === undefined ||
+      fields.referenced_message === null ||
+      isMessage(fields.referenced_message))
   );
 }
 

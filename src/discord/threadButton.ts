@@ -56,7 +56,9 @@ export async function startFollowUpThread(click: ThreadClick, question: string):
         ? messages.threadExists(link)
         : refusal === "forbidden"
           ? messages.threadNotAllowed
-          : messages.threadUnavailable;
+          : refusal === "gone"
+            ? messages.staleButton
+            : messages.threadUnavailable;
     return privateNotice(responder, text, refusal === "exists" ? "answered" : "stale");
   }
   await responder.send(renderNotice(messages.threadStarted(`<#${thread.id}>`)), true);
@@ -69,7 +71,7 @@ export async function startFollowUpThread(click: ThreadClick, question: string):
   return "answered";
 }
 
-type Refusal = "exists" | "forbidden" | "wrong-place";
+type Refusal = "exists" | "forbidden" | "wrong-place" | "gone";
 
 /** Why Discord (or discord.js, before asking it) would not start the thread; undefined for anything unexpected. */
 function refusalOf(error: unknown): Refusal | undefined {
@@ -78,6 +80,9 @@ function refusalOf(error: unknown): Refusal | undefined {
     if (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess)
       return "forbidden";
     if (error.code === RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType) return "wrong-place";
+    // The answer was deleted meanwhile.
+    if (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel)
+      return "gone";
     return undefined;
   }
   if (error instanceof DiscordjsError) {
