@@ -9,7 +9,7 @@ import {
   type SentenceContext,
 } from "./answer.js";
 import { AnswerFactory } from "./answerFactory.js";
-import { type AnswerContext, type Answerer, suggestionsFor } from "./answerers/answerContext.js";
+import { type AnswerContext, type Answerer, bestRef, suggestionsFor } from "./answerers/answerContext.js";
 import { answerAsk } from "./answerers/answerAsk.js";
 import { answerHelp } from "./answerers/answerHelp.js";
 import { answerQuote } from "./answerers/answerQuote.js";
@@ -20,8 +20,8 @@ import { answerWhen } from "./answerers/answerWhen.js";
 import { answerTopic } from "./answerers/answerTopic.js";
 import { answerWhere } from "./answerers/answerWhere.js";
 import { answerWho } from "./answerers/answerWho.js";
-import type { EntityRef } from "./entityIndex.js";
-import { needsContext } from "./followUp.js";
+import { type EntityRef, splitQueryWords } from "./entityIndex.js";
+import { type ConversationTools, needsContext, readInConversation } from "./followUp.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -29,6 +29,7 @@ import { SentenceFeatureCache } from "./sentenceFeatures.js";
 import { defaultWordRelations } from "../lexicon/defaultWordRelations.js";
 import type { WordRelations } from "../lexicon/wordRelations.js";
 import { WordVectors } from "../vectors/wordVectors.js";
+import { stem, STOPWORDS } from "../text/tokenize.js";
 
 export interface AskOptions {
   language?: Language;
@@ -140,6 +141,36 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     );
   };
 
+  const named: ConversationTools["named"] = (text) =>
+    view.entities
+      .find(splitQueryWords(text), (word) => view.sentences.has(stem(word)), STOPWORDS)
+      .sort((a, b) => a.firstWord - b.firstWord)
+      .flatMap((match) => {
+        const entity = bestRef(match.refs)?.entity;
+        return entity
+          ? [
+              {
+                id: entity.id,
+                name: entity.name,
+                kind: entity.kind,
+                surface: match.surface,
+                firstWord: match.firstWord,
+              },
+            ]
+          : [];
+      });
+  const conversation: ConversationTools = {
+    named,
+    answeredPeople(question) {
+      const answer = run({ command: "ask", argument: question });
+      if (!answer.answered) return [];
+      const asked = new Set(named(question).map((entity) => entity.id));
+      return [answer.text, ...answer.citations.map((citation) => citation.text)]
+        .flatMap(named)
+        .filter((entity) => entity.kind === "person" && !asked.has(entity.id));
+    },
+  };
+
   return {
     knowledge,
     run: (request) => run(request),
@@ -165,8 +196,27 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
           return factory.abstained(query, "help", factory.messages.unknownCommand(safeEcho(parsed.name, 32)), [
             { label: factory.messages.showHelp, query: "/help" },
           ]);
-        case "request":
-          return run({ command: parsed.command, argument: parsed.argument, page: parsed.page, language }, query);
+        case "request": {
+          const request = { command: parsed.command, argument: parsed.argument, page: parsed.page, language };
+          const earlier = Array.isArray(options.previous)
+            ? options.previous.filter((turn) => typeof turn === "string")
+            : [];
+          if (request.command !== "ask" || earlier.length === 0) return run(request, query);
+          const reading = readInConversation(conversation, earlier, request.argument);
+          switch (reading.kind) {
+            case "fresh":
+              return run(request, query);
+            case "unresolved":
+              return factory.abstained(
+                query,
+                "ask",
+                factory.messages.unresolvedReference(safeEcho(reading.reference, 20)),
+                suggestionsFor({ ...context, factory }),
+              );
+            case "resolved":
+              return { ...run({ ...request, argument: reading.question }, query), about: reading.about };
+          }
+        }
       }
     },
     autocomplete(kind, partial) {
