@@ -21,7 +21,8 @@ import { answerTopic } from "./answerers/answerTopic.js";
 import { answerWhere } from "./answerers/answerWhere.js";
 import { answerWho } from "./answerers/answerWho.js";
 import { type EntityRef, splitQueryWords } from "./entityIndex.js";
-import { type ConversationTools, needsContext, readInConversation } from "./followUp.js";
+import { type ConversationTools, type Gender, needsContext, readInConversation } from "./followUp.js";
+import { pronounGender } from "./pronounGender.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -141,33 +142,38 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     );
   };
 
+  const genders = new Map<EntityRef["entity"], Gender | undefined>();
+  const genderOf = (ref: EntityRef): Gender | undefined => {
+    if (ref.entity.kind !== "person") return undefined;
+    if (!genders.has(ref.entity)) {
+      const article = knowledge.articles[ref.articleIndex];
+      const people = view.facts(ref.articleIndex).entities.filter((entity) => entity.kind === "person");
+      genders.set(
+        ref.entity,
+        pronounGender(ref.entity, people, (number) => article?.sentences[number - 1]?.text),
+      );
+    }
+    return genders.get(ref.entity);
+  };
   const named: ConversationTools["named"] = (text) =>
     view.entities
       .find(splitQueryWords(text), (word) => view.sentences.has(stem(word)), STOPWORDS)
       .sort((a, b) => a.firstWord - b.firstWord)
       .flatMap((match) => {
-        const entity = bestRef(match.refs)?.entity;
-        return entity
-          ? [
-              {
-                id: entity.id,
-                name: entity.name,
-                kind: entity.kind,
-                surface: match.surface,
-                firstWord: match.firstWord,
-              },
-            ]
-          : [];
+        const ref = bestRef(match.refs);
+        if (!ref) return [];
+        const { id, name, kind } = ref.entity;
+        return [{ id, name, kind, gender: genderOf(ref), surface: match.surface, firstWord: match.firstWord }];
       });
   const conversation: ConversationTools = {
     named,
-    answeredPeople(question) {
+    answered(question) {
       const answer = run({ command: "ask", argument: question });
       if (!answer.answered) return [];
       const asked = new Set(named(question).map((entity) => entity.id));
       return [answer.text, ...answer.citations.map((citation) => citation.text)]
         .flatMap(named)
-        .filter((entity) => entity.kind === "person" && !asked.has(entity.id));
+        .filter((entity) => !asked.has(entity.id));
     },
   };
 

@@ -4,21 +4,25 @@ import { parseInput } from "./parseInput.js";
 /**
  * Follow-up questions, read as plain text rewriting: "and where will he meet Blinken?" after "who is Lavrov?" is
  * asked as "where will Sergei Lavrov meet Blinken?". The engine ranks bags of words, so a rewritten question needs no
- * grammar, only the right names; and the rewritten question is self-contained, so paging and feedback keep working.
+ * grammar, only the right names or words; and it is self-contained, so paging and feedback re-run it as it is.
  */
 
 /** How a question reads in its conversation. */
 export type FollowUpReading =
   | { kind: "fresh" }
   | { kind: "resolved"; question: string; about: string }
-  /** It leans on an earlier turn, but no earlier turn names anything it can point at. */
+  /** It points back at a person, but no earlier turn names one it can be. */
   | { kind: "unresolved"; reference: string };
+
+export type Gender = "male" | "female";
 
 /** Something a turn is about: an entity of the knowledge. */
 export interface Subject {
   id: string;
   name: string;
   kind: EntityKind;
+  /** For people: the pronouns the article uses for them, when it is clear. */
+  gender?: Gender | undefined;
 }
 
 /** A subject as a text names it, at word positions counted like the engine's own question reader counts them. */
@@ -28,33 +32,36 @@ export interface NamedSubject extends Subject {
   firstWord: number;
 }
 
-/** What reading a conversation needs from the engine, kept behind functions so this module stays plain text work. */
+/** What reading a conversation needs from the engine, kept behind functions so that this module is text work only. */
 export interface ConversationTools {
   /** The entities a text names, in the order it names them. */
   named(text: string): NamedSubject[];
-  /** The people an answer to the question names ("who is Russia's foreign minister?" → Sergei Lavrov). */
-  answeredPeople(question: string): Subject[];
+  /** The entities the answer to a question names that the question does not ("who is Russia's foreign minister?" → Sergei Lavrov). */
+  answered(question: string): Subject[];
 }
 
-/** A conversation is bounded: older turns than these are forgotten, as a person would. */
+/** A conversation is bounded: turns older than these are forgotten, as a person would. */
 export const MAX_EARLIER_TURNS = 5;
 
-type PronounClass = "person" | "group" | "thing" | "any";
+type PointsAt = Gender | "group" | "thing" | "any";
 
-/** Pronouns that point back, by what they can point at; `strong` ones cannot be read without an antecedent. */
-const PRONOUNS: ReadonlyArray<{
+interface PronounGroup {
   words: readonly string[];
-  points: PronounClass;
+  points: PointsAt;
   possessive: boolean;
-  strong: boolean;
-}> = [
-  { words: ["he", "him", "she", "hers", "él", "ella"], points: "person", possessive: false, strong: true },
-  { words: ["his", "her"], points: "person", possessive: true, strong: true },
-  { words: ["they", "them", "ellos", "ellas"], points: "group", possessive: false, strong: true },
-  { words: ["their"], points: "group", possessive: true, strong: true },
-  { words: ["it"], points: "thing", possessive: false, strong: false },
-  { words: ["its"], points: "thing", possessive: true, strong: false },
-  { words: ["su", "sus"], points: "any", possessive: false, strong: false },
+}
+
+/** Pronouns that point back, by what they can point at. */
+const PRONOUNS: readonly PronounGroup[] = [
+  { words: ["he", "him", "él"], points: "male", possessive: false },
+  { words: ["his"], points: "male", possessive: true },
+  { words: ["she", "hers", "ella"], points: "female", possessive: false },
+  { words: ["her"], points: "female", possessive: true },
+  { words: ["they", "them", "ellos", "ellas"], points: "group", possessive: false },
+  { words: ["their"], points: "group", possessive: true },
+  { words: ["it"], points: "thing", possessive: false },
+  { words: ["its"], points: "thing", possessive: true },
+  { words: ["su", "sus"], points: "any", possessive: false },
 ];
 
 const PRONOUN_BY_WORD = new Map(PRONOUNS.flatMap((group) => group.words.map((word) => [word, group] as const)));
@@ -63,9 +70,22 @@ const PRONOUN_BY_WORD = new Map(PRONOUNS.flatMap((group) => group.words.map((wor
 const CONTINUATION =
   /^\s*([¿¡]?)\s*(?:and what about|and how about|what about|how about|and|also|then|y qu[eé] (?:hay )?(?:de|con)|y)\b[\s,]*/iu;
 
-const QUESTION_WORD =
-  /^\s*[¿¡]?\s*(how (?:much|many|long|often)|who|whom|whose|what|which|when|where|why|how|por ?qu[eé]|qui[eé]n(?:es)?|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nt[oa]s?|cu[aá]l(?:es)?)(?=$|[^\p{L}])/iu;
+const QUESTION_WORD_PATTERN =
+  "how (?:much|many|long|often|far|soon)|who|whom|whose|what|which|when|where|why|how|por ?qu[eé]|qui[eé]n(?:es)?|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nt[oa]s?|cu[aá]l(?:es)?";
+const QUESTION_WORD = new RegExp(`^\\s*[¿¡]?\\s*(${QUESTION_WORD_PATTERN})(?=$|[^\\p{L}])`, "iu");
 
+/** "why?", "by when?", "¿dónde y cuándo?": question words, maybe with a preposition, and nothing else. */
+const LONE_QUESTION = new RegExp(
+  `^[\\s¿¡]*(?:(?:by|since|until|till|from|to|for|hasta|desde|para|de|a)\\s+)?(?:${QUESTION_WORD_PATTERN})(?:\\s+(?:and|or|y|o)\\s+(?:${QUESTION_WORD_PATTERN}))*[\\s?!.]*$`,
+  "iu",
+);
+
+const ASKS_FOR_ENTITY = /^\s*[¿¡]?\s*(?:who|whom|which|qui[eé]n(?:es)?|cu[aá]l(?:es)?)(?=$|[^\p{L}])/iu;
+
+/** A pronoun right after these (or first in the question) is the subject of its clause: "what does it say". */
+const AUXILIARY_WORDS = new Set(
+  "do does did is are was were will would can could has have had should must may might".split(" "),
+);
 const AUXILIARY = /^\s*(?:do|does|did|is|are|was|were|will|would|can|could|has|have|had|should)(?=\s)/i;
 
 /** Words as the engine's question reader splits them ("'s" dropped), accents kept so that "él" is not "el". */
@@ -80,14 +100,8 @@ const stripPunctuation = (text: string) => text.replace(/^[\s¿¡]+|[\s?!.]+$/gu
 
 /** Whether the question may lean on earlier turns (a pronoun, "and …", a lone "why?"). */
 export function needsContext(text: string): boolean {
-  if (CONTINUATION.test(text)) return true;
-  if (isLoneQuestionWord(text)) return true;
+  if (CONTINUATION.test(text) || LONE_QUESTION.test(text)) return true;
   return wordsOf(text).some((word) => PRONOUN_BY_WORD.has(word.toLowerCase()));
-}
-
-function isLoneQuestionWord(text: string): boolean {
-  const match = QUESTION_WORD.exec(text);
-  return match !== null && stripPunctuation(text.slice(match[0].length)) === "";
 }
 
 /** Slash-style turns as the question they asked, so that "/who Lavrov" then "where will he meet Blinken?" works. */
@@ -96,9 +110,6 @@ function asQuestion(turn: string): string {
   if (parsed.kind !== "request") return "";
   const { command, argument } = parsed;
   switch (command) {
-    case "ask":
-    case "search":
-      return argument;
     case "who":
       return argument ? `who is ${argument}?` : "";
     case "where":
@@ -133,65 +144,111 @@ export function readInConversation(
   for (const raw of earlier.slice(-MAX_EARLIER_TURNS)) {
     const question = asQuestion(raw);
     if (question === "") continue;
-    const reading = readTurn(tools, turns, question);
+    const reading = new TurnReader(tools, turns).read(question);
     const asRead = reading.kind === "resolved" ? reading.question : question;
     turns.push({ question: asRead, named: tools.named(asRead) });
   }
-  return readTurn(tools, turns, text);
+  return new TurnReader(tools, turns).read(text);
 }
 
-function readTurn(tools: ConversationTools, turns: readonly Turn[], text: string): FollowUpReading {
-  const latest = turns.at(-1);
-  if (!latest) return { kind: "fresh" };
-  const continuation = CONTINUATION.exec(text);
-  const rest = continuation ? `${continuation[1] ?? ""}${text.slice(continuation[0].length)}` : text;
-  const named = tools.named(rest);
+class TurnReader {
+  constructor(
+    private readonly tools: ConversationTools,
+    private readonly turns: readonly Turn[],
+  ) {}
 
-  const pronoun = firstPronoun(rest, named);
-  // "it" points at what was asked about, which is often no entity ("how much aid …?" then "who announced it?"):
-  // it is read as the latest question's words, which name the entity too when there is one.
-  if (pronoun?.points === "thing") {
-    const asked = stripPunctuation(withoutQuestionWord(latest.question));
-    const question = asked === "" ? rest : replacePronouns(rest, "thing", { id: "", name: asked, kind: "place" });
-    return asked === "" ? { kind: "fresh" } : { kind: "resolved", question, about: `“${latest.question}”` };
-  }
-  if (pronoun) {
-    const subject = latestSubject(tools, turns, pronoun.points, new Set(named.map((entity) => entity.id)));
-    if (!subject) return pronoun.strong ? { kind: "unresolved", reference: pronoun.word } : { kind: "fresh" };
-    return { kind: "resolved", question: replacePronouns(rest, pronoun.points, subject), about: subject.name };
+  read(text: string): FollowUpReading {
+    const latest = this.turns.at(-1);
+    if (!latest) return { kind: "fresh" };
+    const continuation = CONTINUATION.exec(text);
+    const rest = continuation ? `${continuation[1] ?? ""}${text.slice(continuation[0].length)}` : text;
+    const named = this.tools.named(rest);
+    const namedIds = new Set(named.map((entity) => entity.id));
+
+    const pronoun = firstPronoun(rest, named);
+    if (pronoun) return this.resolvePronoun(rest, pronoun, namedIds, latest);
+
+    const bare = stripPunctuation(rest);
+    if (bare === "") return { kind: "fresh" };
+    if (LONE_QUESTION.test(rest))
+      return { kind: "resolved", question: `${bare} ${contentOf(latest.question)}?`, about: this.aboutLatest() };
+    if (!continuation) return { kind: "fresh" };
+
+    // "and Putin?", "what about the aid?": the latest question, asked about something else or something more.
+    if (!QUESTION_WORD.test(rest) && wordsOf(bare).length <= 5) {
+      const replacing = named[0];
+      const replaced = replacing && latest.named.find((entity) => sameFamily(entity, replacing));
+      const question =
+        replaced && latest.question.includes(replaced.surface)
+          ? latest.question.replace(replaced.surface, bare)
+          : `${stripPunctuation(latest.question)} ${bare}?`;
+      return { kind: "resolved", question, about: replacing?.name ?? bare };
+    }
+
+    // "¿y qué dijo?", "and what did the talks achieve?": a question of its own, its subject left unsaid. Spanish
+    // leaves it unsaid even beside other names ("¿y dónde se reunirá con Blinken?"), where English says "he".
+    const dropsSubject = /^\s*[¿¡]?\s*y\b/iu.test(text);
+    if (named.length > 0 && !dropsSubject) return { kind: "fresh" };
+    const subject = this.latestSubject("any", namedIds);
+    return subject
+      ? { kind: "resolved", question: `${bare} ${subject.name}?`, about: subject.name }
+      : { kind: "resolved", question: `${bare} ${contentOf(latest.question)}?`, about: `“${latest.question}”` };
   }
 
-  const bare = stripPunctuation(rest);
-  if (bare === "") return { kind: "fresh" };
-  if (isLoneQuestionWord(rest)) {
-    const asked = QUESTION_WORD.exec(rest)?.[1] ?? bare;
-    const question = withQuestionWord(latest.question, asked);
-    return { kind: "resolved", question, about: aboutOf(tools, turns) ?? `“${latest.question}”` };
+  private resolvePronoun(
+    rest: string,
+    pronoun: FoundPronoun,
+    namedIds: ReadonlySet<string>,
+    latest: Turn,
+  ): FollowUpReading {
+    const { group } = pronoun;
+    // An object ("who announced it?", "does the US accept them?") is most often what was asked about, which need
+    // not be an entity: the latest question's words stand in for it, and they hold its names too.
+    const asObject = !group.possessive && !pronoun.isSubject && (group.points === "thing" || group.points === "group");
+    const subject = asObject ? undefined : this.latestSubject(group.points, namedIds);
+    if (subject)
+      return { kind: "resolved", question: replacePronouns(rest, group.points, subject.name), about: subject.name };
+    if (group.points === "male" || group.points === "female") return { kind: "unresolved", reference: pronoun.word };
+    const content = contentOf(latest.question);
+    if (content === "") return { kind: "fresh" };
+    return { kind: "resolved", question: replacePronouns(rest, group.points, content), about: `“${latest.question}”` };
   }
-  if (!continuation) return { kind: "fresh" };
 
-  // "and Putin?", "what about the aid?": the latest question, asked about something else.
-  if (!QUESTION_WORD.test(rest) && wordsOf(bare).length <= 5) {
-    const replaced = latest.named.find((entity) => latest.question.includes(entity.surface));
-    const question = replaced
-      ? latest.question.replace(replaced.surface, bare)
-      : `${stripPunctuation(latest.question)} ${bare}?`;
-    return { kind: "resolved", question, about: named[0]?.name ?? bare };
+  private aboutLatest(): string {
+    return this.latestSubject("any", new Set())?.name ?? `“${this.turns.at(-1)?.question ?? ""}”`;
   }
 
-  // "¿y qué dijo?", "and what did the talks achieve?": a question of its own, with the subject left unsaid. Spanish
-  // leaves the subject unsaid even beside other names ("¿y dónde se reunirá con Blinken?"); English says "he".
-  const dropsSubject = /^\s*[¿¡]?\s*y\b/iu.test(text);
-  if (named.length > 0 && !dropsSubject) return { kind: "fresh" };
-  const subject = latestSubject(tools, turns, "any", new Set(named.map((entity) => entity.id)));
-  if (!subject) return { kind: "fresh" };
-  return { kind: "resolved", question: `${stripPunctuation(rest)} ${subject.name}?`, about: subject.name };
+  /** The newest turn's fitting subject: what its question names first, then what its answer named. */
+  private latestSubject(points: PointsAt, exclude: ReadonlySet<string>): Subject | undefined {
+    for (let index = this.turns.length - 1; index >= 0; index--) {
+      const turn = this.turns[index];
+      if (!turn) continue;
+      const named = turn.named.filter((entity) => !exclude.has(entity.id));
+      if (points === "group") {
+        const people = named.filter((entity) => entity.kind === "person");
+        if (people.length >= 2) return groupOf(people);
+        return named.find(isBody);
+      }
+      const found = named.find((entity) => fits(entity, points));
+      if (found) return found;
+      // A person may come from any answer ("what did the US announce?" → "did he …"); anything else only from the
+      // answer to a question that asked for one ("who got the contract?" → "where is it based?"): after other
+      // questions, "it" is what was asked about, not what the answer happens to name.
+      if (points !== "male" && points !== "female" && !ASKS_FOR_ENTITY.test(turn.question)) continue;
+      const answered = this.tools
+        .answered(turn.question)
+        .find((entity) => !exclude.has(entity.id) && fits(entity, points));
+      if (answered) return answered;
+    }
+    return undefined;
+  }
 }
 
 interface FoundPronoun {
   word: string;
-  points: PronounClass;
-  strong: boolean;
+  group: PronounGroup;
+  /** The subject of its clause: first, or right after a question word or an auxiliary ("how will it react"). */
+  isSubject: boolean;
 }
 
 /** The first pronoun that points outside the question: not one that an earlier name in the question explains. */
@@ -201,49 +258,33 @@ function firstPronoun(text: string, named: readonly NamedSubject[]): FoundPronou
     const word = words[index] ?? "";
     const group = PRONOUN_BY_WORD.get(word.toLowerCase());
     if (!group) continue;
-    const explained = named.some((entity) => entity.firstWord < index && fits(entity, group.points));
-    return explained ? undefined : { word, points: group.points, strong: group.strong };
+    if (named.some((entity) => entity.firstWord < index && fits(entity, group.points))) return undefined;
+    const before = words[index - 1]?.toLowerCase();
+    const isSubject = before === undefined || AUXILIARY_WORDS.has(before) || QUESTION_WORD.test(before);
+    return { word, group, isSubject };
   }
   return undefined;
 }
 
-function fits(subject: Subject, points: PronounClass): boolean {
+const isBody = (subject: Subject) => subject.kind === "organisation" || subject.kind === "country";
+
+function fits(subject: Subject, points: PointsAt): boolean {
   switch (points) {
-    case "person":
-      return subject.kind === "person";
+    case "male":
+    case "female":
+      return subject.kind === "person" && (subject.gender === undefined || subject.gender === points);
     case "thing":
       return subject.kind !== "person";
     case "group":
+      return subject.kind !== "place";
     case "any":
       return true;
   }
 }
 
-/** The newest turn's fitting subject: named in the question first, else the person its answer named. */
-function latestSubject(
-  tools: ConversationTools,
-  turns: readonly Turn[],
-  points: PronounClass,
-  exclude: ReadonlySet<string>,
-): Subject | undefined {
-  for (let index = turns.length - 1; index >= 0; index--) {
-    const turn = turns[index];
-    if (!turn) continue;
-    const candidates = turn.named.filter((entity) => !exclude.has(entity.id));
-    if (points === "group") {
-      const people = candidates.filter((entity) => entity.kind === "person");
-      if (people.length >= 2) return groupOf(people);
-      const body = candidates.find((entity) => entity.kind === "organisation" || entity.kind === "country");
-      if (body) return body;
-    }
-    const found = candidates.find((entity) => fits(entity, points));
-    if (found) return found;
-    if (points === "person" || points === "any" || points === "group") {
-      const answered = tools.answeredPeople(turn.question).find((person) => !exclude.has(person.id));
-      if (answered) return answered;
-    }
-  }
-  return undefined;
+/** "and Putin?" replaces the person the latest question named; "and Ukraine?" the country or body. */
+function sameFamily(a: Subject, b: Subject): boolean {
+  return (a.kind === "person") === (b.kind === "person");
 }
 
 function groupOf(people: readonly Subject[]): Subject {
@@ -255,31 +296,19 @@ function groupOf(people: readonly Subject[]): Subject {
   };
 }
 
-function aboutOf(tools: ConversationTools, turns: readonly Turn[]): string | undefined {
-  return latestSubject(tools, turns, "any", new Set())?.name;
-}
-
-function replacePronouns(text: string, points: PronounClass, subject: Subject): string {
-  const words = PRONOUNS.filter((group) => group.points === points).flatMap((group) =>
-    group.words.map((word) => ({ word, possessive: group.possessive })),
-  );
+function replacePronouns(text: string, points: PointsAt, name: string): string {
   let result = text;
-  for (const { word, possessive } of words) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "giu");
-    result = result.replace(pattern, possessive ? `${subject.name}'s` : subject.name);
-  }
+  for (const group of PRONOUNS.filter((candidate) => candidate.points === points))
+    for (const word of group.words) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "giu");
+      result = result.replace(pattern, group.possessive && /^[a-z]/i.test(word) ? `${name}'s` : name);
+    }
   return result;
 }
 
-/** The latest question asked with another question word: "where will Lavrov meet Blinken?" + "when?". */
-function withQuestionWord(question: string, asked: string): string {
+/** What a question asks about, without its question word: "how much aid did the US give?" → "aid did the US give". */
+function contentOf(question: string): string {
   const current = QUESTION_WORD.exec(question);
-  return `${asked} ${(current ? question.slice(current[0].length) : question).trim()}`;
-}
-
-/** "how much aid did the US give?" → "aid did the US give?"; "what does the Kremlin demand?" → "the Kremlin demand?". */
-function withoutQuestionWord(question: string): string {
-  const current = QUESTION_WORD.exec(question);
-  if (!current) return question;
-  return question.slice(current[0].length).replace(AUXILIARY, "");
+  const rest = current ? question.slice(current[0].length).replace(AUXILIARY, "") : question;
+  return stripPunctuation(rest);
 }
