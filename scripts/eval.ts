@@ -3,7 +3,8 @@
  * Scores this engine against two baselines (fuse.js with default options, MiniSearch BM25) on the
  * evaluation question sets and prints a Markdown report: the side-by-side table, a per-tag breakdown,
  * and every miss of this engine with what it answered instead. The held-out sets (tests/eval/heldout/,
- * never used for tuning) follow in their own section. Always exits 0: the thresholds live in
+ * never used for tuning) follow in their own section, then follow-up questions asked in their conversations
+ * (evaluation/conversations.ts), tuned and held-out side by side. Always exits 0: the thresholds live in
  * tests/eval/eval.test.ts and apply to the tuned sets only.
  * Then external data: the SQuAD 2.0 file or folder given with --squad (shared/datasets' article by
  * default), scored side by side with the baselines; --vectors adds the engine with word vectors
@@ -13,6 +14,7 @@ import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { CONVERSATION_SETS, evaluateConversations, formatConversationReport } from "../evaluation/conversations.js";
 import { EVALUATION_SETS, HELDOUT_SETS } from "../evaluation/evaluationSets.js";
 import { formatHeldOutSection, formatReport } from "../evaluation/formatReport.js";
 import { type EvaluationResult, runEvaluation } from "../evaluation/runEvaluation.js";
@@ -47,6 +49,7 @@ const evaluate = (set: { knowledgeDirectory: string; questionSetFile: string }):
 
 const results = EVALUATION_SETS.map((set) => ({ set, result: evaluate(set) }));
 const heldOut = HELDOUT_SETS.map((set) => ({ set, result: evaluate(set) }));
+const conversations = CONVERSATION_SETS.map((set) => ({ set, metrics: evaluateConversations(set) }));
 const squadSource = relative(process.cwd(), values.squad);
 const squad = existsSync(values.squad)
   ? runSquadEvaluation({
@@ -75,6 +78,12 @@ if (values.json) {
       [
         ...results.map(({ set, result }) => summarise(set, result, false)),
         ...heldOut.map(({ set, result }) => summarise(set, result, true)),
+        ...conversations.map(({ set, metrics }) => ({
+          set: `conversations-${set.id}`,
+          heldOut: set.heldOut,
+          ...metrics,
+          misses: set.heldOut ? [] : metrics.misses,
+        })),
         ...(squadSummary ? [squadSummary] : []),
       ],
       null,
@@ -99,6 +108,8 @@ if (values.json) {
     };
   });
   console.log(formatHeldOutSection(reports));
+  console.log("");
+  console.log(formatConversationReport(conversations));
   console.log("");
   console.log(
     squad ? formatSquadReport(squadSource, squad) : `## External: SQuAD 2.0\n\nSkipped: ${squadSource} does not exist.`,

@@ -2,7 +2,7 @@ import { answerLines } from "./console/answerLines.js";
 import { startOrExit } from "./startup.js";
 
 const CONSOLE_HINT =
-  "Console mode (no DISCORD_TOKEN set): ask about the article, e.g. “who is Lavrov?” or /help. Ctrl-D quits.";
+  "Console mode (no DISCORD_TOKEN set): ask about the article, e.g. “who is Lavrov?” or /help. Follow-ups (“and where will he meet Blinken?”) read the questions before them; /new starts afresh. Ctrl-D quits.";
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN or DISCORD_PUBLIC_KEY is set (or GATEWAY=off), otherwise the local console. */
 async function main(): Promise<void> {
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       json: false,
       interactive,
       hint: CONSOLE_HINT,
+      conversation: true,
     });
     return;
   }

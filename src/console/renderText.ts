@@ -1,8 +1,8 @@
 import type { Answer } from "../engine/answer.js";
 
-/** An Answer as plain text for a terminal: the direct answer, the quoted sentences, the source. */
+/** An Answer as plain text for a terminal: the subject a follow-up was read about, the direct answer, the quoted sentences, the source. */
 export function renderText(answer: Answer): string {
-  const lines = [answer.text];
+  const lines = answer.about ? [`(about ${answer.about})`, answer.text] : [answer.text];
   for (const citation of answer.citations) lines.push(`  [${citation.sentence}] “${citation.text}”`);
   if (answer.page && answer.page.count > 1) {
     lines.push(

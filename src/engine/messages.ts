@@ -6,6 +6,8 @@ export interface EngineMessages {
   empty: string;
   tooLong(length: number, limit: number): string;
   unknownCommand(name: string): string;
+  /** A follow-up's pronoun that no earlier turn explains. */
+  unresolvedReference(word: string): string;
   /** "The article doesn't say …", completed by `missingByType` of the question's type. */
   notInArticle(what: string): string;
   missingByType: Readonly<Record<QuestionType, string>>;
@@ -34,6 +36,8 @@ const ENGLISH: EngineMessages = Object.freeze({
   tooLong: (length: number, limit: number) =>
     `That message is ${length.toLocaleString("en-US")} characters long; please ask in at most ${limit} characters.`,
   unknownCommand: (name: string) => `There is no /${name} command. Try /help to see what I can answer.`,
+  unresolvedReference: (word: string) =>
+    `I can't tell who or what “${word}” means here: nothing asked earlier names it. Ask again with the name.`,
   notInArticle: (what: string) => `The article doesn't say ${what}.`,
   missingByType: Object.freeze({
     amount: "how much or how many",
@@ -72,6 +76,8 @@ const SPANISH: EngineMessages = Object.freeze({
   tooLong: (length: number, limit: number) =>
     `Ese mensaje tiene ${length.toLocaleString("es-ES")} caracteres; pregunta en ${limit} caracteres como mucho.`,
   unknownCommand: (name: string) => `No existe el comando /${name}. Prueba /help para ver qué puedo responder.`,
+  unresolvedReference: (word: string) =>
+    `No sé a quién o a qué se refiere «${word}» aquí: nada de lo preguntado antes lo nombra. Vuelve a preguntar con el nombre.`,
   notInArticle: (what: string) => `El artículo no dice ${what}.`,
   missingByType: Object.freeze({
     amount: "cuánto ni cuántos",

@@ -46,6 +46,35 @@ describe("GIVEN npm start without DISCORD_TOKEN (console mode)", () => {
   });
 });
 
+describe("GIVEN the console is one conversation", () => {
+  it("WHEN a follow-up comes after a question THEN it is read about the earlier subject, and /new forgets it", async () => {
+    const result = await runCli("src/main.ts", [], {
+      stdin:
+        "who is Lavrov?\nand where will he meet Blinken?\n/new\nwhat is the capital of France?\nwhat did he say?\n",
+    });
+    expect(result.code).toBe(0);
+    const [beforeNew, afterNew = ""] = result.stdout.split(
+      "New conversation: the questions before this are forgotten.",
+    );
+    expect(beforeNew).toContain("(about Sergei Lavrov)\nGeneva");
+    expect(afterNew).not.toContain("(about");
+    // After /new nothing earlier names a person, so "he" is refused, not guessed.
+    expect(afterNew).toContain("I can't tell who or what “he” means here");
+  });
+
+  it("WHEN npm run ask reads many lines THEN every line stands alone (a batch is no conversation)", async () => {
+    const result = await runCli("src/askCli.ts", ["--json"], {
+      stdin: "who is Lavrov?\nand where will he meet Blinken?\n",
+    });
+    const answers = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => Answer.parse(JSON.parse(line)));
+    expect(answers[1]?.about).toBeUndefined();
+    expect(answers[1]?.argument).toBe("and where will he meet Blinken?");
+  });
+});
+
 describe("GIVEN npm run ask", () => {
   it("WHEN --json and a question the article does not answer THEN one JSON line with answered:false", async () => {
     const result = await runCli("src/askCli.ts", ["--json", "What is the capital of France?"]);
