@@ -56,10 +56,18 @@ describe("loadConfig", () => {
     [{ DISCORD_API_URL: "not a url" }, "DISCORD_API_URL"],
     [{ DISCORD_API_URL: "ftp://127.0.0.1" }, "DISCORD_API_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ MESSAGE_CONTENT_INTENT: "yes" }, "MESSAGE_CONTENT_INTENT"],
   ])("GIVEN the malformed %o THEN start-up stops with one line naming %s", (env, variable) => {
     const message = configError(env);
     expect(message).toMatch(new RegExp(`^Configuration error: ${variable} `));
     expect(message).not.toContain("\n");
+  });
+
+  test("GIVEN MESSAGE_CONTENT_INTENT THEN true or false, and unset or empty means false", () => {
+    expect(loadConfig({ MESSAGE_CONTENT_INTENT: "true" }, noDotenv).MESSAGE_CONTENT_INTENT).toBe(true);
+    expect(loadConfig({ MESSAGE_CONTENT_INTENT: "false" }, noDotenv).MESSAGE_CONTENT_INTENT).toBe(false);
+    expect(loadConfig({ MESSAGE_CONTENT_INTENT: "" }, noDotenv).MESSAGE_CONTENT_INTENT ?? false).toBe(false);
+    expect(loadConfig({}, noDotenv).MESSAGE_CONTENT_INTENT ?? false).toBe(false);
   });
 
   test("GIVEN a malformed token THEN the error names DISCORD_TOKEN and never repeats the value", () => {

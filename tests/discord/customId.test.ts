@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type ButtonState, decodeButton, encodeButton } from "../../src/discord/customId.js";
+import { type ButtonState, decodeButton, encodeButton, threadQuestionState } from "../../src/discord/customId.js";
 
 describe("button custom_id", () => {
   test.each<ButtonState>([
@@ -13,6 +13,8 @@ describe("button custom_id", () => {
     { kind: "vote", choice: "up", question: "1577075769841025029" },
     { kind: "vote", choice: "down", question: "11000000000000001" },
     { kind: "gaps", days: 30, page: 2 },
+    { kind: "thread", question: "who is Lavrov?" },
+    { kind: "thread", question: "/who Lavrov: and why?" },
   ])("GIVEN the state %o THEN it survives encoding and decoding unchanged", (state) => {
     const id = encodeButton(state);
     expect(id).toBeDefined();
@@ -47,10 +49,27 @@ describe("button custom_id", () => {
     "v1:gp:30",
     "v1:gp:0:1",
     "v1:gp:30:x",
+    "v1:th:",
+    "v1:th:   ",
     `v1:sg:${"x".repeat(200)}`,
     "__proto__",
     "v1:ctx:constructor:1:2",
   ])("GIVEN the stale or forged custom_id %j THEN decoding yields nothing and does not throw", (customId) => {
     expect(decodeButton(customId)).toBeUndefined();
+  });
+
+  test("GIVEN a thread question that fits THEN the button carries it whole", () => {
+    const question = "x".repeat(94);
+    expect(encodeButton(threadQuestionState(question) ?? { kind: "post" })).toBe(`v1:th:${question}`);
+  });
+
+  test("GIVEN a thread question too long for a custom_id THEN it is cut at a word, within 100 characters", () => {
+    const question = `where will Sergei Lavrov meet Antony Blinken ${"and talk about what ".repeat(5)}exactly?`;
+    const state = threadQuestionState(question);
+    const id = encodeButton(state ?? { kind: "post" });
+    expect(id?.length).toBeLessThanOrEqual(100);
+    expect(state).toMatchObject({ kind: "thread", question: expect.stringMatching(/^where will Sergei Lavrov .*…$/) });
+    expect(decodeButton(id ?? "")).toEqual(state);
+    expect(threadQuestionState("   ")).toBeUndefined();
   });
 });

@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FAKE_TOKEN, type Harness, startHarness } from "../support/discordHarness.js";
-import { FakeDiscord, IDS, SELF, messageCreate, slashCommand } from "../../fakeDiscord/index.js";
+import {
+  FakeDiscord,
+  IDS,
+  SELF,
+  messageCreate,
+  nextSnowflake,
+  plainMessage,
+  slashCommand,
+} from "../../fakeDiscord/index.js";
 import { DISCORD_RULES } from "../../fakeDiscord/messageLimits.js";
 
 const button = (customId: string) => ({ type: 2, style: 1, custom_id: customId, label: "x" });
@@ -92,6 +100,103 @@ describe("message limits", () => {
       (await post(`/interactions/${payload.id}/${payload.token}/callback`, { type: 8, data: { choices } }, null))
         .status,
     ).toBe(400);
+  });
+});
+
+/** GETs as the bot does. */
+async function get(path: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${fake.url}/api/v10${path}`, { headers: { authorization: `Bot ${FAKE_TOKEN}` } });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A message the bot posted in the guild channel, as stored by the fake. */
+async function botMessage(content: string): Promise<{ id: string }> {
+  const response = await post(`/channels/${IDS.guildChannel}/messages`, { content });
+  return (await response.json()) as { id: string };
+}
+
+describe("messages read back", () => {
+  test("GIVEN a message THEN GET returns it in its own channel only; an unknown channel is 10003", async () => {
+    const { id } = await botMessage("an answer");
+    expect(await get(`/channels/${IDS.guildChannel}/messages/${id}`)).toMatchObject({
+      status: 200,
+      body: { id, content: "an answer" },
+    });
+    expect(await get(`/channels/${IDS.dmChannel}/messages/${id}`)).toMatchObject({
+      status: 404,
+      body: { code: 10008 },
+    });
+    expect(await get(`/channels/1100000000000009999/messages/${id}`)).toMatchObject({
+      status: 404,
+      body: { code: 10003 },
+    });
+  });
+
+  test("GIVEN a channel's history THEN newest first, before a message, limit 1 to 100", async () => {
+    const ids = [(await botMessage("one")).id, (await botMessage("two")).id, (await botMessage("three")).id];
+    const page = await get(`/channels/${IDS.guildChannel}/messages?limit=2`);
+    expect((page.body as { id: string }[]).map((message) => message.id)).toEqual([ids[2], ids[1]]);
+    const before = await get(`/channels/${IDS.guildChannel}/messages?before=${ids[2]}&limit=1`);
+    expect((before.body as { id: string }[]).map((message) => message.id)).toEqual([ids[1]]);
+    for (const limit of ["0", "101", "ten"])
+      expect(await get(`/channels/${IDS.guildChannel}/messages?limit=${limit}`)).toMatchObject({
+        status: 400,
+        body: { code: 50035 },
+      });
+  });
+
+  test("GIVEN a bot without the Message Content intent THEN only its own, DM and mentioning messages have content", async () => {
+    const plain = plainMessage("who is Lavrov?");
+    const mentioning = { ...plainMessage(`<@${IDS.bot}> who is Lavrov?`), mentions: [SELF] };
+    const inDm = plainMessage("who is Lavrov?", undefined, "dm");
+    for (const message of [plain, mentioning, inDm]) fake.storeMessage(message);
+    const content = async (message: { id: string; channel_id: string }) =>
+      ((await get(`/channels/${message.channel_id}/messages/${message.id}`)).body as { content: string }).content;
+    expect(await content(plain)).toBe("");
+    expect(await content(mentioning)).toBe(`<@${IDS.bot}> who is Lavrov?`);
+    expect(await content(inDm)).toBe("who is Lavrov?");
+  });
+});
+
+describe("threads on a message", () => {
+  const threadsOf = (id: string, channel: string = IDS.guildChannel) => `/channels/${channel}/messages/${id}/threads`;
+
+  test("GIVEN a bad name or archive duration THEN 400 Invalid Form Body", async () => {
+    const { id } = await botMessage("an answer");
+    for (const body of [{}, { name: "" }, { name: "x".repeat(101) }, { name: "ok", auto_archive_duration: 30 }]) {
+      const response = await post(threadsOf(id), body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 50035 });
+    }
+  });
+
+  test("GIVEN a thread on a message THEN it takes the message's id and marks it; a second is refused with 160004", async () => {
+    const { id } = await botMessage("an answer");
+    const response = await post(threadsOf(id), { name: "who is Lavrov?", auto_archive_duration: 1440 });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      id,
+      type: 11,
+      parent_id: IDS.guildChannel,
+      owner_id: IDS.bot,
+      name: "who is Lavrov?",
+      thread_metadata: { auto_archive_duration: 1440, archived: false },
+    });
+    const starter = (await get(`/channels/${IDS.guildChannel}/messages/${id}`)).body as { flags: number };
+    expect(starter.flags & 32).toBe(32);
+    expect(starter).toMatchObject({ thread: { id } });
+    const again = await post(threadsOf(id), { name: "again" });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ code: 160004 });
+  });
+
+  test("GIVEN a DM, a thread or an unknown message THEN no thread", async () => {
+    const dm = plainMessage("hi", undefined, "dm");
+    fake.storeMessage(dm);
+    const inDm = await post(threadsOf(dm.id, IDS.dmChannel), { name: "x" });
+    expect(inDm.status).toBe(400);
+    expect(await inDm.json()).toMatchObject({ code: 50024 });
+    expect((await post(threadsOf(nextSnowflake()), { name: "x" })).status).toBe(404);
   });
 });
 

@@ -223,6 +223,58 @@ describe("renderAnswer", () => {
   });
 });
 
+describe("follow-ups and the thread button", () => {
+  test("GIVEN an answer read about an earlier subject THEN its description opens with it, in the asker's language", () => {
+    const followUp = answer({ about: "Sergei Lavrov", text: "Geneva (Friday)." });
+    expect(renderAnswer(followUp, knowledge).embeds[0]?.description).toBe("(about Sergei Lavrov)\nGeneva (Friday).");
+    expect(renderAnswer(followUp, knowledge, { language: "es" }).embeds[0]?.description).toMatch(
+      /^\(sobre Sergei Lavrov\)\n/,
+    );
+  });
+
+  test("GIVEN a subject with Markdown THEN it is shown inert, as the answer's own text is", () => {
+    const description = renderAnswer(answer({ about: "**Lavrov**" }), knowledge).embeds[0]?.description;
+    expect(description).toMatch(/^\(about \\\*\\\*Lavrov\\\*\\\*\)\n/);
+  });
+
+  test("GIVEN a thread question THEN one more button beside the feedback ones; none for help or without a question", () => {
+    const ids = (message: RenderedMessage) =>
+      message.components.flatMap((row) => row.components.map((b) => b.custom_id));
+    const withThread = renderAnswer(answer(), knowledge, {
+      feedbackFor: "1577075769841025029",
+      threadQuestion: "who is Lavrov?",
+    });
+    expect(withThread.components.at(-1)?.components.map((component) => component.custom_id)).toEqual([
+      "v1:vt:up:1577075769841025029",
+      "v1:vt:down:1577075769841025029",
+      "v1:th:who is Lavrov?",
+    ]);
+    expect(ids(renderAnswer(answer(), knowledge))).not.toContain("v1:th:who is Lavrov?");
+    const help = answer({ command: "help", argument: "", answered: true, citations: [] });
+    expect(ids(renderAnswer(help, knowledge, { threadQuestion: "help" })).some((id) => id.startsWith("v1:th:"))).toBe(
+      false,
+    );
+  });
+
+  test("GIVEN the most buttons an answer can have plus the thread button THEN still within 5 rows of 5, ids unique", () => {
+    const many = answer({
+      answered: false,
+      citations: [1, 2, 3, 4, 5].map(sentence),
+      page: { number: 2, count: 3 },
+      suggestions: [1, 2, 3, 4, 5].map((n) => ({ label: `s${n}`, query: `/who s${n}` })),
+    });
+    const message = renderAnswer(many, knowledge, {
+      private: true,
+      feedbackFor: "1577075769841025029",
+      threadQuestion: "who is Lavrov?",
+    });
+    expectWithinLimits(message);
+    const ids = message.components.flatMap((row) => row.components.map((component) => component.custom_id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain("v1:th:who is Lavrov?");
+  });
+});
+
 describe("renderContext and renderNotice", () => {
   test("GIVEN a sentence with its neighbours THEN the focus is bold and the footer names the source and title", () => {
     const message = renderContext({
