@@ -141,6 +141,43 @@ test("GIVEN an answer THEN Helpful and Not helpful both work, the later click ch
   expect(second.data?.content).toMatch(/Marked as not helpful/);
 });
 
+/** Dispatches a person's message and resolves with the bot's reply as Discord stored it. */
+async function replyTo(payload: { channel_id: string }): Promise<{ sent: SentMessage; id: string }> {
+  const since = fake.calls.length;
+  await fake.dispatch("MESSAGE_CREATE", payload);
+  const call = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`,
+    since,
+    "message",
+  );
+  return { sent: SentMessage.parse(call.body), id: (call.response as { id: string }).id };
+}
+
+test("GIVEN the same process THEN a reply to an answer is answered in context, and so is a mention in the thread the button opens", async () => {
+  const first = await replyTo(messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] }));
+  const answer = fake.storedMessage(first.id);
+  if (!answer) throw new Error("the answer was not stored");
+  const followUp = await replyTo(messageCreate("and where will he meet Blinken?", { replyTo: answer }));
+  expect(followUp.sent.embeds?.[0]?.description).toMatch(/^\(about Sergei Lavrov\)\n/);
+  expect(followUp.sent.embeds?.[0]?.fields?.some((field) => field.value.includes("Geneva"))).toBe(true);
+
+  const slashAnswer = slashCommand("ask", { question: "who is Lavrov?" });
+  await interact(slashAnswer);
+  const starter = fake.originalMessage(slashAnswer.token);
+  if (!starter) throw new Error("the slash answer was not stored");
+  const since = fake.calls.length;
+  const click = await interact(buttonClick("v1:th:who is Lavrov?", fake.storedMessage(starter.id) ?? starter));
+  expect(click.data?.content).toContain(`<#${starter.id}>`);
+  await fake.waitForCall((call) => call.method === "POST" && call.path === `/channels/${starter.id}/messages`, {
+    since,
+  });
+  const inThread = await replyTo(
+    messageCreate(`<@${IDS.bot}> where will he meet Blinken?`, { mentions: [SELF], channelId: starter.id }),
+  );
+  expect(inThread.sent.embeds?.[0]?.description).toMatch(/^\(about Sergei Lavrov\)\n/);
+});
+
 test("GIVEN SIGTERM to the bot THEN it closes the gateway and exits 0 (so does npm), and its output never contained the token", async () => {
   const target = bot.botPid();
   expect(target).not.toBe(bot.child.pid);
