@@ -353,9 +353,11 @@ export class FakeDiscord {
    */
   private posted(event: string, data: unknown): unknown {
     if (event !== GatewayDispatchEvents.MessageCreate || !isMessage(data)) return data;
-    const { referenced_message: _referenced, ...kept } = data;
+    const { referenced_message: referenced, ...kept } = data;
     this.messagesById.set(data.id, { message: kept });
-    return withheldContent(data, this.intents, DM_CHANNELS);
+    // Discord nests one level only: the replied message comes without the message it replied to.
+    const oneLevel = referenced ? { ...kept, referenced_message: withoutReference(referenced) } : kept;
+    return withheldContent(oneLevel, this.intents, DM_CHANNELS);
   }
 
   /** The intents the bot identified with (its last IDENTIFY). */
@@ -380,7 +382,7 @@ export class FakeDiscord {
     const referencedId = message.message_reference?.message_id;
     const referenced = referencedId === undefined ? undefined : this.messagesById.get(referencedId)?.message;
     return withheldContent(
-      referenced ? { ...message, referenced_message: referenced } : message,
+      referenced ? { ...message, referenced_message: withoutReference(referenced) } : message,
       this.intents,
       DM_CHANNELS,
     );
@@ -902,6 +904,11 @@ function messageFields(body: unknown): Partial<APIMessage> {
 
 /** The DM channels of the fake world: Discord delivers DM content to bots without the Message Content intent. */
 const DM_CHANNELS: ReadonlySet<string> = new Set([IDS.dmChannel]);
+
+function withoutReference(message: APIMessage): APIMessage {
+  const { referenced_message: _nested, ...rest } = message;
+  return rest;
+}
 
 /**
  * A well-formed message (tests also dispatch malformed ones on purpose, to see the bot survive them: those pass

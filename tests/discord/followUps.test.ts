@@ -348,3 +348,42 @@ describe("a DM conversation is the last 10 minutes", () => {
     expect(seen.get("what did he say?")).toEqual(["who is Zelensky?", "and where will he meet Blinken?"]);
   });
 });
+
+describe("conversations survive a restart (nothing is kept in memory)", () => {
+  const harness = useSharedHarness();
+
+  test("GIVEN a reply and a thread from before a restart THEN the new process reads both conversations back", async () => {
+    const question = messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] });
+    const first = await ask(harness, question);
+    const slash = slashCommand("ask", { question: "who is Lavrov?" });
+    await harness.interact(slash);
+    const starter = harness.fake.originalMessage(slash.token);
+    if (!starter) throw new Error("no answer to the slash command");
+    const since = harness.fake.calls.length;
+    await harness.interact(buttonClick("v1:th:who is Lavrov?", stored(harness, starter.id)));
+    await harness.fake.waitForCall(
+      (call) => call.method === "POST" && call.path === `/channels/${starter.id}/messages` && call.status === 200,
+      { since },
+    );
+
+    await harness.restartBot();
+    const sinceRestart = harness.fake.calls.length;
+
+    const reply = await ask(
+      harness,
+      messageCreate("and where will he meet Blinken?", { replyTo: stored(harness, first.posted.id) }),
+    );
+    expect(description(reply.sent).split("\n")[0]).toBe(LAVROV);
+    // Read back from Discord: the new client had never seen the question.
+    const read = `/channels/${IDS.guildChannel}/messages/${question.id}`;
+    expect(
+      harness.fake.callsMatching((call) => call.method === "GET" && call.path === read, sinceRestart),
+    ).toHaveLength(1);
+    // The new client learns the thread from GUILD_CREATE's active threads.
+    const inThread = await ask(
+      harness,
+      messageCreate(`<@${IDS.bot}> where will he meet Blinken?`, { mentions: [SELF], channelId: starter.id }),
+    );
+    expect(description(inThread.sent).split("\n")[0]).toBe(LAVROV);
+  });
+});

@@ -51,6 +51,8 @@ export interface Harness {
   expectOneAcceptedResponseEach(): void;
   /** Dispatches a MESSAGE_CREATE and resolves after the bot stayed quiet (returns what it sent meanwhile). */
   sendMessageExpectingSilence(payload: { channel_id: string }, quietMs?: number): Promise<RestCall[]>;
+  /** Stops the bot and starts a fresh one (new client, empty caches) against the same fake Discord. */
+  restartBot(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -147,23 +149,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           files: new GuildArticleFiles(options.dataDir),
           onBrokenArticle: (error) => logger.error({ problem: error.message }, "a server's article is left out"),
         });
-  const bot = await startDiscordBot({
-    config,
-    logger,
-    getEngine: (guildId) => guildKnowledge?.engineFor(guildId) ?? engine.current,
-    ...(guildKnowledge ? { guildKnowledge } : {}),
-    ws: NO_IDENTIFY_THROTTLE,
-    commands: options.commands ?? COMMANDS,
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-    ...(options.rest ? { rest: options.rest } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.dmChannels ? { dmChannels: options.dmChannels } : {}),
-    ...(options.store ? { store: options.store } : {}),
-  });
+  const startBot = () =>
+    startDiscordBot({
+      config,
+      logger,
+      getEngine: (guildId) => guildKnowledge?.engineFor(guildId) ?? engine.current,
+      ...(guildKnowledge ? { guildKnowledge } : {}),
+      ws: NO_IDENTIFY_THROTTLE,
+      commands: options.commands ?? COMMANDS,
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+      ...(options.rest ? { rest: options.rest } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.dmChannels ? { dmChannels: options.dmChannels } : {}),
+      ...(options.store ? { store: options.store } : {}),
+    });
+  let bot = await startBot();
 
   return {
     fake,
-    bot,
+    get bot() {
+      return bot;
+    },
     engine,
     realEngine,
     logs,
@@ -205,6 +211,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await fake.dispatch("MESSAGE_CREATE", payload);
       await fake.settle(quietMs);
       return fake.calls.slice(since);
+    },
+    async restartBot() {
+      await bot.stop();
+      bot = await startBot();
     },
     async stop() {
       await bot.stop();
