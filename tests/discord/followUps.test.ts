@@ -247,6 +247,13 @@ describe("the Follow up in a thread button", () => {
     expect(description(sent)).toContain("Lavrov");
   });
 
+  test("GIVEN Next on a paged answer THEN the redrawn page keeps its thread button", async () => {
+    const { sent, posted } = await ask(harness, messageCreate(`<@${IDS.bot}> /search Russia`, { mentions: [SELF] }));
+    expect(customIds(sent)).toContain("v1:th:/search Russia");
+    const next = await harness.interact(buttonClick("v1:pg:search:2:Russia", stored(harness, posted.id)));
+    expect(customIds(next.data)).toContain("v1:th:/search Russia");
+  });
+
   test("GIVEN answers that are private or in a DM THEN they carry no thread button", async () => {
     const privately = await harness.interact(slashCommand("ask", { question: "who is Lavrov?", private: true }));
     expect(customIds(privately.data).some((id) => id.startsWith("v1:th:"))).toBe(false);
