@@ -87,6 +87,16 @@ describe("reply chains in a server channel", () => {
     expect(customIds(second.sent)).toContain("v1:th:where will Sergei Lavrov meet Blinken?");
   });
 
+  test("GIVEN a follow-up in Spanish THEN the subject line is Spanish: (sobre …)", async () => {
+    const first = await ask(harness, messageCreate(`<@${IDS.bot}> ¿quién es Lavrov?`, { mentions: [SELF] }));
+    const { sent } = await ask(
+      harness,
+      messageCreate("¿y dónde se reunirá con Blinken?", { replyTo: stored(harness, first.posted.id) }),
+    );
+    expect(description(sent).split("\n")[0]).toBe("(sobre Sergei Lavrov)");
+    expect(citesGeneva(sent)).toBe(true);
+  });
+
   test("GIVEN a chain of three questions THEN the third is asked with the two before it, oldest first", async () => {
     const seen = spyOnPrevious(harness);
     const first = await ask(harness, messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] }));
