@@ -79,9 +79,12 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         }
         const engine = options.getEngine(message.guildId ?? undefined);
         // Reading the conversation costs REST calls: only for a question that may lean on it.
-        const previous = text !== "" && engine.needsContext(text) ? await addressing.conversation() : [];
+        const previous = text !== "" && engine.needsContext(text) ? await addressing.conversation() : undefined;
+        if (previous) fields.turns = previous.length;
         const answer =
-          text === "" ? engine.run({ command: "help", language }) : engine.ask(text, { language, previous });
+          text === ""
+            ? engine.run({ command: "help", language })
+            : engine.ask(text, { language, previous: previous ?? [] });
         fields.command = answer.command;
         const asking: AskingEvent = {
           id: message.id,

@@ -8,6 +8,8 @@ export interface EventFields {
   kind: string;
   command: string;
   place: "guild" | "dm";
+  /** A follow-up's earlier questions read back from Discord (only when the question needed them). */
+  turns?: number;
 }
 
 export interface EventHandling {

@@ -85,6 +85,15 @@ describe("reply chains in a server channel", () => {
     expect(citesGeneva(second.sent)).toBe(true);
     // The answer's thread button carries the question as the engine read it, subject included.
     expect(customIds(second.sent)).toContain("v1:th:where will Sergei Lavrov meet Blinken?");
+    await vi.waitFor(() =>
+      expect(harness.logs.find((line) => line.eventId === followUp.id && line.msg === "message handled")).toMatchObject(
+        {
+          kind: "reply",
+          turns: 1,
+          outcome: "answered",
+        },
+      ),
+    );
   });
 
   test("GIVEN a follow-up in Spanish THEN the subject line is Spanish: (sobre …)", async () => {
