@@ -104,6 +104,7 @@ export function threadRequestProblems(body: unknown): string[] {
 export function threadOnMessage(
   starter: APIMessage,
   body: { name: string; auto_archive_duration?: number },
+  owner: string = IDS.bot,
 ): APIThreadChannel<ThreadChannelType> {
   const now = new Date().toISOString();
   return {
@@ -111,7 +112,7 @@ export function threadOnMessage(
     type: ChannelType.PublicThread,
     guild_id: IDS.guild,
     parent_id: starter.channel_id,
-    owner_id: IDS.bot,
+    owner_id: owner,
     name: body.name,
     last_message_id: null,
     rate_limit_per_user: 0,
@@ -127,7 +128,9 @@ export function threadOnMessage(
       locked: false,
       create_timestamp: now,
     },
-    member: { id: starter.id, user_id: IDS.bot, join_timestamp: now, flags: 0 as ThreadMemberFlags },
+    ...(owner === IDS.bot
+      ? { member: { id: starter.id, user_id: IDS.bot, join_timestamp: now, flags: 0 as ThreadMemberFlags } }
+      : {}),
   };
 }
 

@@ -717,7 +717,8 @@ export class FakeDiscord {
       return { status: 200, body: message };
     }
     if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
-      return { status: 200, body: this.createMessage(match[1] ?? "", body, {}) };
+      // Discord's answer to a reply carries the replied message, as a read would.
+      return { status: 200, body: this.readable(this.createMessage(match[1] ?? "", body, {})) };
     }
     if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === "POST") return { status: 204 };
     if ((match = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)) && method === "GET")
@@ -798,6 +799,20 @@ export class FakeDiscord {
     stored.message = markedAsStarter(stored.message, thread);
     if (this.isGatewayReady) this.dispatchNow(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
     return { status: 201, body: thread };
+  }
+
+  /**
+   * A person starts a public thread on a message (Discord's "Create Thread" on it): the thread is theirs, and the
+   * bot learns of it from THREAD_CREATE. Resolves with the thread's id (the message's).
+   */
+  async personStartsThread(messageId: string, name: string, owner: string = IDS.user): Promise<string> {
+    const stored = this.messagesById.get(messageId);
+    if (!stored || this.threads.has(messageId)) throw new Error(`fake Discord: cannot start a thread on ${messageId}`);
+    const thread = threadOnMessage(stored.message, { name }, owner);
+    this.threads.set(thread.id, thread);
+    stored.message = markedAsStarter(stored.message, thread);
+    await this.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    return thread.id;
   }
 
   /** The threads started so far (tests assert on them). */

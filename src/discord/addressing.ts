@@ -25,11 +25,11 @@ export interface AddressingOptions {
  * - in a channel, a reply to one of the bot's messages continues its reply chain; a mention starts afresh.
  * A reply that dropped its ping reaches the bot without its text (unless the intent is on), so it is not a question.
  */
-export function addressingOf(
+export async function addressingOf(
   message: Message,
   question: { mentioned: boolean; text: string },
   options: AddressingOptions,
-): Addressed | { reason: string } {
+): Promise<Addressed | { reason: string }> {
   const botId = message.client.user.id;
   const source = (channel: Parameters<typeof channelSource>[0]) => channelSource(channel, botId, options.onReadError);
   const pinged = question.mentioned || message.mentions.users.has(botId);
@@ -47,10 +47,15 @@ export function addressingOf(
     };
   }
   if (channel.isThread()) {
-    const own = channel.ownerId === botId;
-    const everyMessage = own && options.everyMessageInOwnThreads;
-    if (!(pinged || reply || (everyMessage && question.text !== ""))) return { reason: "not addressed to the bot" };
     const parent = channel.parent && "messages" in channel.parent ? channel.parent : undefined;
+    const addressed = pinged || reply;
+    // With the intent, every message in the bot's own threads is a question: the threads it opened, or any thread
+    // started on one of its answers (the starter message, read in the parent channel, stays in discord.js's cache).
+    const everyMessage =
+      options.everyMessageInOwnThreads &&
+      (channel.ownerId === botId ||
+        (parent !== undefined && (await source(parent).message(channel.id))?.fromBot === true));
+    if (!(addressed || (everyMessage && question.text !== ""))) return { reason: "not addressed to the bot" };
     return {
       surface: "thread",
       conversation: () =>

@@ -1,4 +1,4 @@
-import type { Message } from "discord.js";
+import { DiscordAPIError, type Message, RESTJSONErrorCodes } from "discord.js";
 import type { AnswerEngine } from "../engine/engine.js";
 import type { Logger } from "../logging/logger.js";
 import { addressingOf } from "./addressing.js";
@@ -47,13 +47,16 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
       return;
     }
     const { mentioned, text } = parseMention(message.content, message.client.user.id);
-    const addressing = addressingOf(
+    const addressing = await addressingOf(
       message,
       { mentioned, text },
       {
         everyMessageInOwnThreads: options.openThreads ?? false,
+        // A deleted message is part of life (and a thread started without a message has no starter to read).
         onReadError: (error) =>
-          options.logger.warn({ eventId, err: error }, "a message of the conversation could not be read"),
+          error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage
+            ? options.logger.debug({ eventId }, "a message of the conversation was deleted")
+            : options.logger.warn({ eventId, err: error }, "a message of the conversation could not be read"),
       },
     );
     if ("reason" in addressing) {

@@ -332,6 +332,27 @@ describe("threads with the Message Content intent (MESSAGE_CONTENT_INTENT=true)"
     expect(citesGeneva(sent)).toBe(true);
   });
 
+  test("GIVEN a thread a person started on an answer THEN, with the intent, its messages are answered in context too", async () => {
+    const first = await ask(harness, messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF] }));
+    const threadId = await harness.fake.personStartsThread(first.posted.id, "Lavrov");
+    const { sent } = await ask(harness, messageCreate("where will he meet Blinken?", { channelId: threadId }));
+    expect(description(sent).split("\n")[0]).toBe(LAVROV);
+  });
+
+  test("GIVEN a thread a person started on their own message THEN, even with the intent, only mentions are answered", async () => {
+    const own = messageCreate("a thought about Lavrov");
+    await harness.sendMessageExpectingSilence(own, 100);
+    const threadId = await harness.fake.personStartsThread(own.id, "thoughts");
+    expect(await harness.sendMessageExpectingSilence(messageCreate("who is Lavrov?", { channelId: threadId }))).toEqual(
+      [],
+    );
+    const { sent } = await ask(
+      harness,
+      messageCreate(`<@${IDS.bot}> who is Lavrov?`, { mentions: [SELF], channelId: threadId }),
+    );
+    expect(description(sent)).toContain("Lavrov");
+  });
+
   test("GIVEN the intent THEN messages in channels still need a mention", async () => {
     expect(await harness.sendMessageExpectingSilence(messageCreate("who is Lavrov?"))).toEqual([]);
   });
