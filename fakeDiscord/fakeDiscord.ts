@@ -115,7 +115,15 @@ export interface FakeDiscordOptions {
    * by Discord's formula. Default: one unsharded connection and the one guild IDS.guild.
    */
   sharding?: { shardCount: number; guilds: readonly string[] };
+  /**
+   * Whether the application has its privileged intents (Message Content, Server Members, Presence) switched on in the
+   * developer portal (default true). When false, an IDENTIFY asking for one is closed with 4014, as Discord does.
+   */
+  privilegedIntents?: boolean;
 }
+
+/** Server Members (1 << 1), Presence (1 << 8) and Message Content (1 << 15): the portal must switch these on. */
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 /** A Map that forgets its oldest entries beyond a size limit. */
 class BoundedMap<K, V> extends Map<K, V> {
@@ -191,6 +199,7 @@ export class FakeDiscord {
   private readonly record: boolean;
   private readonly storeLimit: number;
   private readonly token: string | undefined;
+  private readonly privilegedIntents: boolean;
   private port = 0;
   /** The sharded gateway, when the fake was started with `sharding`. */
   readonly sharded: ShardedGateway | undefined;
@@ -204,6 +213,7 @@ export class FakeDiscord {
     this.record = options.record ?? true;
     this.storeLimit = options.storeLimit ?? Number.POSITIVE_INFINITY;
     this.token = options.token;
+    this.privilegedIntents = options.privilegedIntents ?? true;
     this.messagesByToken = new BoundedMap(this.storeLimit);
     this.messagesById = new BoundedMap(this.storeLimit);
     this.interactionChannels = new BoundedMap(this.storeLimit);
@@ -533,6 +543,10 @@ export class FakeDiscord {
         break;
       case GatewayOpcodes.Identify:
         this.identifies.push(payload.d);
+        if (!this.privilegedIntents && (this.intents & PRIVILEGED_INTENTS) !== 0) {
+          this.closeGateway(4014, "Disallowed intent(s).");
+          break;
+        }
         this.onIdentify();
         break;
       case GatewayOpcodes.Resume:

@@ -302,6 +302,11 @@ function describeLoginError(error: unknown, readyTimeoutMs: number): string {
   if (error instanceof Error && error.name === "AbortError") return `not ready after ${readyTimeoutMs} ms`;
   if (error instanceof Error && "code" in error && error.code === "TokenInvalid")
     return "Discord rejected DISCORD_TOKEN (check the token in the developer portal)";
+  if (error instanceof Error && /disallowed intents/i.test(error.message))
+    return (
+      "Used disallowed intents: Discord refused the Message Content intent. Switch it on in the Developer Portal " +
+      "(your application → Bot → Privileged Gateway Intents → Message Content Intent), or set MESSAGE_CONTENT_INTENT=false"
+    );
   if (error instanceof Error) return error.message;
   return String(error);
 }

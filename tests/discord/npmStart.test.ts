@@ -139,6 +139,11 @@ test("GIVEN an answer THEN Helpful and Not helpful both work, the later click ch
   expect(first.data?.content).toMatch(/Marked as helpful/);
   const second = await interact(buttonClick(notHelpful ?? "", message));
   expect(second.data?.content).toMatch(/Marked as not helpful/);
+  // Two refusals worded differently but alike, for the gaps report below.
+  for (const question of ["capital of France?", "What's the capital of france"]) {
+    const refused = await slash("ask", { question });
+    expect(refused.data?.embeds?.[0]?.title).toBeDefined();
+  }
 });
 
 /** Dispatches a person's message and resolves with the bot's reply as Discord stored it. */
@@ -210,6 +215,7 @@ test("GIVEN the bot stopped THEN npm run gaps -- --json lists its refused questi
     expect.arrayContaining([
       expect.objectContaining({ question: "when did the ferry strike end?", count: 1, refused: 1, downVotes: 0 }),
       expect.objectContaining({ question: "/who Lavrov", refused: 0, downVotes: 1 }),
+      expect.objectContaining({ question: "What's the capital of france", count: 2, refused: 2 }),
     ]),
   );
 }, 20_000);

@@ -79,6 +79,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** MESSAGE_CONTENT_INTENT: identify with the privileged Message Content intent (default false). */
   messageContent?: boolean;
+  /** How long start-up waits for READY (startDiscordBot's default otherwise). */
+  readyTimeoutMs?: number;
 }
 
 /** discord.js waits 5 s between IDENTIFYs (Discord's limit); the fake has no such limit, so gateway tests skip the wait. */
@@ -162,8 +164,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.now ? { now: options.now } : {}),
       ...(options.dmChannels ? { dmChannels: options.dmChannels } : {}),
       ...(options.store ? { store: options.store } : {}),
+      ...(options.readyTimeoutMs !== undefined ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     });
-  let bot = await startBot();
+  let bot: DiscordBot;
+  try {
+    bot = await startBot();
+  } catch (error) {
+    await fake.stop();
+    throw error;
+  }
 
   return {
     fake,
