@@ -220,7 +220,14 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
                 suggestionsFor({ ...context, factory }),
               );
             case "resolved":
-              return { ...run({ ...request, argument: reading.question }, query), about: reading.about };
+              // Built from earlier questions, so it may be longer than the person's own: it is cut, never refused as too long.
+              return {
+                ...run(
+                  { ...request, argument: reading.question.slice(0, SEARCH_CONFIG.limits.maxQuestionLength) },
+                  query,
+                ),
+                about: cleanInput(reading.about).slice(0, 120),
+              };
           }
         }
       }

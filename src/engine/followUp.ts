@@ -180,7 +180,7 @@ class TurnReader {
       const replaced = replacing && latest.named.find((entity) => sameFamily(entity, replacing));
       const question =
         replaced && latest.question.includes(replaced.surface)
-          ? latest.question.replace(replaced.surface, bare)
+          ? latest.question.replace(replaced.surface, () => bare)
           : `${stripPunctuation(latest.question)} ${bare}?`;
       return { kind: "resolved", question, about: replacing?.name ?? bare };
     }
@@ -301,7 +301,8 @@ function replacePronouns(text: string, points: PointsAt, name: string): string {
   for (const group of PRONOUNS.filter((candidate) => candidate.points === points))
     for (const word of group.words) {
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "giu");
-      result = result.replace(pattern, group.possessive && /^[a-z]/i.test(word) ? `${name}'s` : name);
+      const replacement = group.possessive && /^[a-z]/i.test(word) ? `${name}'s` : name;
+      result = result.replace(pattern, () => replacement);
     }
   return result;
 }

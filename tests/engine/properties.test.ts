@@ -49,6 +49,21 @@ describe("GIVEN any input at all (property-based)", () => {
     );
   });
 
+  it("THEN a follow-up in any conversation returns a valid Answer that cannot ping anyone, and never throws", () => {
+    const followUp = fc.oneof(
+      hostileText,
+      fc.constantFrom("and he?", "what did he say?", "why?", "and $&?", "who announced it?", "¿y él?", "and $1 them"),
+    );
+    fc.assert(
+      fc.property(fc.array(hostileText, { maxLength: 7 }), followUp, (previous, text) => {
+        const answer = Answer.parse(engine.ask(text, { previous }));
+        expect(JSON.stringify(answer)).not.toMatch(PING);
+        expect(answer.argument.length).toBeLessThan(4_000);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("THEN run accepts any command, argument and page without throwing", () => {
     fc.assert(
       fc.property(
