@@ -14,6 +14,7 @@ import {
   InteractionResponse,
   SentMessage,
   acceptedCall,
+  sendMessageTo,
   customIds,
   messageFromResponse,
 } from "../support/discordHarness.js";
@@ -146,17 +147,10 @@ test("GIVEN an answer THEN Helpful and Not helpful both work, the later click ch
   }
 });
 
-/** Dispatches a person's message and resolves with the bot's reply as Discord stored it. */
+/** Dispatches a person's message and resolves with the bot's reply: as sent, and its id as Discord stored it. */
 async function replyTo(payload: { channel_id: string }): Promise<{ sent: SentMessage; id: string }> {
-  const since = fake.calls.length;
-  await fake.dispatch("MESSAGE_CREATE", payload);
-  const call = await acceptedCall(
-    fake,
-    (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`,
-    since,
-    "message",
-  );
-  return { sent: SentMessage.parse(call.body), id: (call.response as { id: string }).id };
+  const { call, message } = await sendMessageTo(fake, payload);
+  return { sent: message, id: (call.response as { id: string }).id };
 }
 
 test("GIVEN the same process THEN a reply to an answer is answered in context, and so is a mention in the thread the button opens", async () => {

@@ -111,6 +111,25 @@ export async function acceptedCall(
   return call;
 }
 
+/**
+ * Dispatches a person's message (MESSAGE_CREATE) and resolves with the bot's message in that channel that the fake
+ * Discord accepted; fails on a refusal. For the harness and for suites that drive a bot in another process.
+ */
+export async function sendMessageTo(
+  fake: FakeDiscord,
+  payload: { channel_id: string },
+): Promise<{ call: RestCall; message: SentMessage }> {
+  const since = fake.calls.length;
+  await fake.dispatch("MESSAGE_CREATE", payload);
+  const call = await acceptedCall(
+    fake,
+    (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`,
+    since,
+    "message",
+  );
+  return { call, message: SentMessage.parse(call.body) };
+}
+
 /** The real engine on the real knowledge folder. */
 export function createEngineForTests(): AnswerEngine {
   return createEngine(loadKnowledge("knowledge"));
@@ -195,17 +214,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       );
       return InteractionResponse.parse(call.body);
     },
-    async sendMessage(payload) {
-      const since = fake.calls.length;
-      await fake.dispatch("MESSAGE_CREATE", payload);
-      const call = await acceptedCall(
-        fake,
-        (entry) => entry.method === "POST" && entry.path === `/channels/${payload.channel_id}/messages`,
-        since,
-        "message",
-      );
-      return { call, message: SentMessage.parse(call.body) };
-    },
+    sendMessage: (payload) => sendMessageTo(fake, payload),
     expectOneAcceptedResponseEach() {
       for (const id of interacted.splice(0)) {
         const accepted = fake.callsMatching(
