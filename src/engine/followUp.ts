@@ -143,7 +143,8 @@ export function readInConversation(
   const turns: Turn[] = [];
   for (const raw of earlier.slice(-MAX_EARLIER_TURNS)) {
     const question = asQuestion(raw);
-    if (question === "") continue;
+    // "and?" or "/help" asks about nothing: it names no subject and has no words to stand in for "it".
+    if (!/[\p{L}\p{N}]/u.test(question.replace(CONTINUATION, ""))) continue;
     const reading = new TurnReader(tools, turns).read(question);
     const asRead = reading.kind === "resolved" ? reading.question : question;
     turns.push({ question: asRead, named: tools.named(asRead) });

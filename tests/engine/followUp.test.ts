@@ -90,6 +90,11 @@ describe("GIVEN the seed article and a conversation", () => {
     expect(followUp.about).toBe("Sergei Lavrov");
   });
 
+  test("WHEN an earlier turn asked about nothing ('and?', '/help') THEN it is no subject, nor words for 'it'", () => {
+    const fresh = engine.ask("who announced it?");
+    expect(engine.ask("who announced it?", { previous: ["and?", "/help"] })).toEqual(fresh);
+  });
+
   test("WHEN a follow-up names its own subject THEN it is answered as a fresh question", () => {
     const fresh = engine.ask("how much aid did Washington announce?");
     const [, followUp] = converse("who is Lavrov?", "how much aid did Washington announce?");
