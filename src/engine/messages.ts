@@ -63,7 +63,7 @@ const ENGLISH: EngineMessages = Object.freeze({
     `${count} sentence${count === 1 ? "" : "s"} match “${words}”, best first.`,
   helpIntro: "I answer questions about the article, and quote the sentences each answer rests on.",
   helpFreeText:
-    "You can also just ask, in English or Spanish: “where will Blinken meet Lavrov?”, “¿cuánto dinero anunció Washington?”.",
+    "You can also just ask, in English or Spanish: “where will Blinken meet Lavrov?”, “¿dónde se reunirán Blinken y Lavrov?”. Follow-ups keep the subject: after “who is Lavrov?”, ask “and where will he meet Blinken?”.",
   suggestWho: (name: string) => `Who is ${name}?`,
   suggestAbout: (name: string) => `What about ${name}?`,
   suggestSummary: "Summary of the article",
@@ -104,7 +104,7 @@ const SPANISH: EngineMessages = Object.freeze({
     `${count} frase${count === 1 ? "" : "s"} coincide${count === 1 ? "" : "n"} con «${words}», de mejor a peor.`,
   helpIntro: "Respondo preguntas sobre el artículo y cito las frases en las que se apoya cada respuesta.",
   helpFreeText:
-    "También puedes preguntar sin más, en español o en inglés: «¿dónde se reunirán Blinken y Lavrov?», «where will Blinken meet Lavrov?».",
+    "También puedes preguntar sin más, en español o en inglés: «¿dónde se reunirán Blinken y Lavrov?», «where will Blinken meet Lavrov?». Las preguntas que siguen mantienen el tema: tras «¿quién es Lavrov?», pregunta «¿y dónde se reunirá con Blinken?».",
   suggestWho: (name: string) => `¿Quién es ${name}?`,
   suggestAbout: (name: string) => `¿Y ${name}?`,
   suggestSummary: "Resumen del artículo",
