@@ -96,6 +96,8 @@ const ENGLISH = Object.freeze({
   threadIntro: "Ask your follow-up here: mention me or reply to one of my messages, and I'll keep the context.",
   threadIntroOpen:
     "Ask your follow-up here: every message in this thread is a question for me, and I'll keep the context.",
+  followUpHelp:
+    "On Discord, a follow-up keeps its context when you reply to my answer, ask in a thread opened with 🧵 Follow up in a thread, or ask in a DM.",
 });
 
 /** The same keys, each a string or a function returning one: what every language must provide. */
@@ -205,6 +207,8 @@ const SPANISH: DiscordMessages = Object.freeze({
   threadIntro: "Haz aquí tu siguiente pregunta: mencióname o responde a uno de mis mensajes, y mantendré el contexto.",
   threadIntroOpen:
     "Haz aquí tu siguiente pregunta: cada mensaje de este hilo es una pregunta para mí, y mantendré el contexto.",
+  followUpHelp:
+    "En Discord, una pregunta que sigue a otra mantiene el contexto si respondes a mi respuesta, preguntas en un hilo abierto con 🧵 o me escribes por mensaje directo.",
 });
 
 /** English: the wording of everything that has no language of its own (command descriptions, logs' notices). */

@@ -143,6 +143,8 @@ function abstentionDescription(answer: Answer, messages: DiscordMessages): strin
   // A follow-up says first which earlier subject it was read about, so a wrong guess shows at once.
   const about = answer.about === undefined ? "" : `${messages.aboutSubject(inert(answer.about))}\n`;
   const text = `${about}${inert(answer.text)}`;
+  // The engine's help says follow-ups work; on Discord they need a reply, a thread or a DM to carry the conversation.
+  if (answer.command === "help" && answer.answered) return `${text}\n${messages.followUpHelp}`;
   if (answer.answered || answer.suggestions.length === 0) return text;
   return `${text}\n\n${messages.suggestionsLead}`;
 }

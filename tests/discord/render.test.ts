@@ -5,6 +5,8 @@ import { DISCORD_LIMITS, truncate } from "../../src/discord/limits.js";
 import { type RenderedMessage, renderAnswer, renderContext, renderNotice } from "../../src/discord/render.js";
 import { Answer } from "../../src/engine/answer.js";
 import { loadKnowledge } from "../../src/knowledge/loadKnowledge.js";
+import { discordMessages } from "../../src/discord/messages.js";
+import { seedEngine } from "../support/seedEngine.js";
 
 const knowledge = loadKnowledge("knowledge");
 const article = knowledge.articles[0];
@@ -308,5 +310,18 @@ describe("truncate", () => {
     const cut = truncate(`${"a".repeat(8)}😀😀😀`, 10);
     expect(cut.length).toBeLessThanOrEqual(10);
     expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe("GIVEN /help rendered for Discord", () => {
+  const engine = seedEngine();
+  test("THEN it says where a follow-up keeps its context on Discord, in the person's language; other answers do not", () => {
+    const english = renderAnswer(engine.run({ command: "help" }), knowledge).embeds[0]?.description ?? "";
+    const spanish = renderAnswer(engine.run({ command: "help", language: "es" }), knowledge, { language: "es" })
+      .embeds[0]?.description;
+    expect(english).toContain(discordMessages("en").followUpHelp);
+    expect(spanish).toContain(discordMessages("es").followUpHelp);
+    const lavrov = renderAnswer(engine.run({ command: "who", argument: "Lavrov" }), knowledge).embeds[0]?.description;
+    expect(lavrov).not.toContain(discordMessages("en").followUpHelp);
   });
 });
