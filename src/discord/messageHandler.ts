@@ -11,7 +11,7 @@ import { discordMessages } from "./messages.js";
 import type { QuestionGate } from "./questionGate.js";
 import { renderAnswer, renderNotice } from "./render.js";
 import { type EventFields, type EventObserver, runEvent } from "./runEvent.js";
-import { threadsCanStartIn } from "./threadButton.js";
+import { askedAs, threadsCanStartIn } from "./threadButton.js";
 
 export interface MessageHandlerOptions {
   /** The shared knowledge plus, in a server, that server's own articles. */
@@ -98,11 +98,8 @@ export function createMessageHandler(options: MessageHandlerOptions): (message: 
         };
         const feedbackFor = options.history.feedbackFor(asking);
         options.history.record(asking, answer);
-        // Only an answer in a text channel can grow a thread (not one in a DM or in a thread already). A follow-up's
-        // button carries the question as the engine read it ("where will Sergei Lavrov meet Blinken?"), so the thread
-        // names its subject even when it opens with "and where will he…".
-        const asked = answer.about === undefined ? text : answer.argument;
-        const threadQuestion = threadsCanStartIn(message.channel) ? asked : undefined;
+        // Only an answer in a text channel can grow a thread (not one in a DM or in a thread already).
+        const threadQuestion = threadsCanStartIn(message.channel) ? askedAs(answer) : undefined;
         await message.reply(renderAnswer(answer, engine.knowledge, { feedbackFor, threadQuestion, language }));
         return outcomeOf(answer);
       },

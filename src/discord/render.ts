@@ -235,14 +235,22 @@ function feedbackButtons(question: string, messages: DiscordMessages): APIButton
     : [];
 }
 
-/** The question a message's feedback buttons vote on, read back from the message (for Prev/Next, which redraw it). */
-export function feedbackQuestionOf(rows: readonly { type: number }[]): string | undefined {
+/** The state of a message's first button of one kind, read back from the message as Discord returns it. */
+function buttonStateOf<K extends ButtonState["kind"]>(
+  rows: readonly { type: number }[],
+  kind: K,
+): Extract<ButtonState, { kind: K }> | undefined {
   for (const row of rows.filter(isButtonRow))
     for (const component of row.components) {
       const state = decodeButton(component.custom_id);
-      if (state?.kind === "vote") return state.question;
+      if (state?.kind === kind) return state as Extract<ButtonState, { kind: K }>;
     }
   return undefined;
+}
+
+/** The question a message's feedback buttons vote on, read back from the message (for Prev/Next, which redraw it). */
+export function feedbackQuestionOf(rows: readonly { type: number }[]): string | undefined {
+  return buttonStateOf(rows, "vote")?.question;
 }
 
 /** "Follow up in a thread", on answers to a question (help has nothing to follow up). */
@@ -261,12 +269,7 @@ function threadButton(
 
 /** The question a message's thread button carries, read back from the message (Prev/Next, conversations). */
 export function threadQuestionOf(rows: readonly { type: number }[]): string | undefined {
-  for (const row of rows.filter(isButtonRow))
-    for (const component of row.components) {
-      const state = decodeButton(component.custom_id);
-      if (state?.kind === "thread") return state.question;
-    }
-  return undefined;
+  return buttonStateOf(rows, "thread")?.question;
 }
 
 function postButtons(messages: DiscordMessages): APIButtonComponentWithCustomId[] {

@@ -99,9 +99,12 @@ export function threadsCanStartIn(channel: { type: ChannelType } | null | undefi
 }
 
 /**
- * A slash command's question as a person would type it, for its thread button: the question itself for /ask, the
- * command with its argument otherwise ("/who Lavrov"), which the engine reads as a turn of the conversation too.
+ * An answer's question as a person would type it, for its thread button: for a follow-up, the question as the engine
+ * read it ("where will Sergei Lavrov meet Blinken?", so the thread's first turn names its subject); for a free
+ * question, the question itself; otherwise the command with its argument ("/who Lavrov"), which the engine reads as a
+ * turn of the conversation too.
  */
 export function askedAs(answer: Answer): string {
-  return answer.command === "ask" ? answer.query.replace(/^\/ask\b\s*/, "") : answer.query;
+  if (answer.about !== undefined || answer.command === "ask") return answer.argument;
+  return `/${answer.command} ${answer.argument}`.trim();
 }

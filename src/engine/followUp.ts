@@ -225,10 +225,10 @@ class TurnReader {
       const turn = this.turns[index];
       if (!turn) continue;
       const named = turn.named.filter((entity) => !exclude.has(entity.id));
+      // "They" points into the latest turn only: its people, or a body it names; else the caller takes its words.
       if (points === "group") {
         const people = named.filter((entity) => entity.kind === "person");
-        if (people.length >= 2) return groupOf(people);
-        return named.find(isBody);
+        return people.length >= 2 ? groupOf(people) : named.find(isBody);
       }
       const found = named.find((entity) => fits(entity, points));
       if (found) return found;
