@@ -9,7 +9,7 @@ import {
   type SentenceContext,
 } from "./answer.js";
 import { AnswerFactory } from "./answerFactory.js";
-import { type AnswerContext, type Answerer, bestRef, suggestionsFor } from "./answerers/answerContext.js";
+import { type AnswerContext, type Answerer, suggestionsFor } from "./answerers/answerContext.js";
 import { answerAsk } from "./answerers/answerAsk.js";
 import { answerHelp } from "./answerers/answerHelp.js";
 import { answerQuote } from "./answerers/answerQuote.js";
@@ -20,9 +20,9 @@ import { answerWhen } from "./answerers/answerWhen.js";
 import { answerTopic } from "./answerers/answerTopic.js";
 import { answerWhere } from "./answerers/answerWhere.js";
 import { answerWho } from "./answerers/answerWho.js";
-import { type EntityRef, splitQueryWords } from "./entityIndex.js";
-import { type ConversationTools, type Gender, needsContext, readInConversation } from "./followUp.js";
-import { pronounGender } from "./pronounGender.js";
+import type { EntityRef } from "./entityIndex.js";
+import { conversationTools } from "./conversationTools.js";
+import { needsContext, readInConversation } from "./followUp.js";
 import { KnowledgeView } from "./knowledgeView.js";
 import { cleanInput, parseInput, safeEcho } from "./parseInput.js";
 import { SEARCH_CONFIG } from "./searchConfig.js";
@@ -30,7 +30,6 @@ import { SentenceFeatureCache } from "./sentenceFeatures.js";
 import { defaultWordRelations } from "../lexicon/defaultWordRelations.js";
 import type { WordRelations } from "../lexicon/wordRelations.js";
 import { WordVectors } from "../vectors/wordVectors.js";
-import { stem, STOPWORDS } from "../text/tokenize.js";
 
 export interface AskOptions {
   language?: Language;
@@ -142,40 +141,7 @@ export function createEngine(knowledge: Knowledge, resources: LexicalResources =
     );
   };
 
-  const genders = new Map<EntityRef["entity"], Gender | undefined>();
-  const genderOf = (ref: EntityRef): Gender | undefined => {
-    if (ref.entity.kind !== "person") return undefined;
-    if (!genders.has(ref.entity)) {
-      const article = knowledge.articles[ref.articleIndex];
-      const people = view.facts(ref.articleIndex).entities.filter((entity) => entity.kind === "person");
-      genders.set(
-        ref.entity,
-        pronounGender(ref.entity, people, (number) => article?.sentences[number - 1]?.text),
-      );
-    }
-    return genders.get(ref.entity);
-  };
-  const named: ConversationTools["named"] = (text) =>
-    view.entities
-      .find(splitQueryWords(text), (word) => view.sentences.has(stem(word)), STOPWORDS)
-      .sort((a, b) => a.firstWord - b.firstWord)
-      .flatMap((match) => {
-        const ref = bestRef(match.refs);
-        if (!ref) return [];
-        const { id, name, kind } = ref.entity;
-        return [{ id, name, kind, gender: genderOf(ref), surface: match.surface, firstWord: match.firstWord }];
-      });
-  const conversation: ConversationTools = {
-    named,
-    answered(question) {
-      const answer = run({ command: "ask", argument: question });
-      if (!answer.answered) return [];
-      const asked = new Set(named(question).map((entity) => entity.id));
-      return [answer.text, ...answer.citations.map((citation) => citation.text)]
-        .flatMap(named)
-        .filter((entity) => !asked.has(entity.id));
-    },
-  };
+  const conversation = conversationTools(view, run);
 
   return {
     knowledge,
