@@ -6,7 +6,8 @@ import type { Answer } from "../src/engine/answer.js";
 import { createAnswerContext, createEngine } from "../src/engine/engine.js";
 import { loadKnowledge } from "../src/knowledge/loadKnowledge.js";
 import type { Knowledge } from "../src/knowledge/schema.js";
-import { SentenceNumber, Slug } from "../src/knowledge/schema.js";
+import { Slug } from "../src/knowledge/schema.js";
+import { Expectation } from "./questionSet.js";
 import { parseYaml } from "../src/knowledge/yaml.js";
 import { foldText } from "../src/text/normalize.js";
 import { type Ratio, ratio } from "./runEvaluation.js";
@@ -17,7 +18,7 @@ import { type Ratio, ratio } from "./runEvaluation.js";
  */
 export const ConversationTurn = z.strictObject({
   q: z.string().trim().min(1),
-  expect: z.union([z.literal("none"), z.literal("meta"), z.array(SentenceNumber).min(1)]),
+  expect: Expectation,
   about: z.string().trim().min(1).optional(),
 });
 export type ConversationTurn = z.infer<typeof ConversationTurn>;
